@@ -1,0 +1,96 @@
+//! Build script: refuses to build when a shipped `.ftl` file has a syntax error (naming the
+//! file, line and the parser's message), and embeds the shipped sample project for
+//! `medloc init`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// What `medloc init` scaffolds: the project file, the articles, the locales (Fluent files,
+/// termbase, translator guide) and the templates.
+const SAMPLE_ROOTS: &[&str] = &["l10n.toml", "source", "locales", "templates"];
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let mut files = Vec::new();
+    for entry in SAMPLE_ROOTS {
+        println!("cargo:rerun-if-changed={entry}");
+        collect(&root.join(entry), &mut files);
+    }
+    files.sort();
+
+    let mut failures = Vec::new();
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+    {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                failures.push(format!("{}: cannot read as UTF-8: {e}", path.display()));
+                continue;
+            }
+        };
+        if let Err((_, errors)) = fluent_syntax::parser::parse(text.as_str()) {
+            for error in errors {
+                let line = text[..error.pos.start.min(text.len())]
+                    .matches('\n')
+                    .count()
+                    + 1;
+                failures.push(format!(
+                    "{}:{line}: Fluent syntax error: {}",
+                    path.strip_prefix(&root).unwrap_or(path).display(),
+                    error.kind
+                ));
+            }
+        }
+    }
+    if !failures.is_empty() {
+        for failure in &failures {
+            println!("cargo:warning={failure}");
+        }
+        panic!(
+            "shipped .ftl files have syntax errors (Junk):\n{}\nFix them; `medloc check` shows each in context.",
+            failures.join("\n")
+        );
+    }
+
+    let mut out = String::from("static SAMPLE_FILES: &[(&str, &[u8])] = &[\n");
+    for path in &files {
+        let rel = path
+            .strip_prefix(&root)
+            .expect("collected under root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            out,
+            "    ({rel:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .expect("writing to a String");
+    }
+    out.push_str("];\n");
+    let dest =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets it")).join("sample_project.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return;
+    };
+    if meta.is_file() {
+        out.push(path.to_owned());
+    } else if meta.is_dir() {
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            // Hidden files (editor swap files, state) are not part of the sample.
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            collect(&entry.path(), out);
+        }
+    }
+}

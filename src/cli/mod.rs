@@ -1,0 +1,64 @@
+//! The command line: argument definitions (clap) and one function per subcommand that
+//! builds the library's options, calls it, and prints. The only module that prints.
+
+mod build;
+mod init;
+mod split;
+
+use crate::error::Result;
+use crate::project::Project;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// How a command ended, for the exit code: 0 clean, 1 findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Findings,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "medloc",
+    version,
+    about = "Localization pipeline for medical and public-health guides"
+)]
+pub struct Cli {
+    /// The project file (default: l10n.toml in this directory or the nearest one above).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split source articles into reference Fluent messages with stable IDs.
+    Split(split::Args),
+    /// Run the whole pipeline on the project (for now: split --check).
+    Build(build::Args),
+    /// Create a sample project in DIR.
+    Init(init::Args),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Split(args) => split::run(&load_project(cli.config.as_deref())?, args),
+        Command::Build(args) => build::run(&load_project(cli.config.as_deref())?, args),
+        Command::Init(args) => init::run(args),
+    }
+}
+
+fn load_project(config: Option<&std::path::Path>) -> Result<Project> {
+    match config {
+        Some(path) => Project::load(path),
+        None => {
+            let cwd = std::env::current_dir().map_err(|source| crate::Error::Read {
+                path: PathBuf::from("."),
+                source,
+            })?;
+            Project::discover(&cwd)
+        }
+    }
+}

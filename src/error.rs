@@ -1,0 +1,161 @@
+//! Typed errors of the library. The binary maps them to messages and exit code 2.
+
+use std::path::PathBuf;
+
+/// An error that stops one operation from running. Each variant names the file and,
+/// where one exists, the line, and says what to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}:{line}: the file is not valid UTF-8 (first bad byte at column {column}); save it as UTF-8"
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}:{line}: {message}")]
+    Config {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}:{line}: {message}")]
+    Source {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+    /// Errors already shown one by one (the run went on past them).
+    #[error("{count} {what} could not be processed (see the errors above)")]
+    Reported { count: usize, what: &'static str },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The same error naming `path` instead (e.g. relative to the project root, as people
+    /// see it).
+    pub fn with_path(self, shown: &std::path::Path) -> Error {
+        let path = shown.to_owned();
+        match self {
+            Error::Read { source, .. } => Error::Read { path, source },
+            Error::Write { source, .. } => Error::Write { path, source },
+            Error::NotUtf8 { line, column, .. } => Error::NotUtf8 { path, line, column },
+            Error::Config { line, message, .. } => Error::Config {
+                path,
+                line,
+                message,
+            },
+            Error::Source { line, message, .. } => Error::Source {
+                path,
+                line,
+                message,
+            },
+            other => other,
+        }
+    }
+}
+
+/// The 1-based line of a byte offset in `text`.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Reads a text file: UTF-8 required, a leading byte-order mark is dropped and CRLF line
+/// ends become LF, so that every later stage sees one form and line numbers still match
+/// what an editor shows.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    decode_text(path, bytes)
+}
+
+pub(crate) fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = bytes[..good]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        Error::NotUtf8 {
+            path: path.to_owned(),
+            line,
+            column: good - line_start + 1,
+        }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    })
+}
+
+/// Writes `contents` to `path` through a temporary file in the same directory and a
+/// rename, so a reader never sees a half-written file.
+pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let err = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    tmp.write_all(contents).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_strips_bom_and_crlf() {
+        let text = decode_text("a".as_ref(), b"\xef\xbb\xbfone\r\ntwo\r\n".to_vec()).unwrap();
+        assert_eq!(text, "one\ntwo\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = decode_text("x.md".as_ref(), b"ok\nab\xffc".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.md:2: the file is not valid UTF-8 (first bad byte at column 3); save it as UTF-8"
+        );
+    }
+
+    #[test]
+    fn line_of_counts_newlines() {
+        assert_eq!(line_of("a\nb\nc", 0), 1);
+        assert_eq!(line_of("a\nb\nc", 2), 2);
+        assert_eq!(line_of("a\nb\nc", 99), 3);
+    }
+}

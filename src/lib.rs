@@ -1,0 +1,16 @@
+//! medloc: a localization pipeline for medical and public-health guides.
+//!
+//! Data flows one way: [`project`] finds the files, [`source`] turns Markdown articles into
+//! blocks with stable message IDs, [`split`] writes the reference Fluent files, and later
+//! stages read those files once and turn them into findings, reports and pages. See
+//! ARCHITECTURE.md for the map.
+
+pub mod cli;
+pub mod error;
+pub mod ftl;
+pub mod init;
+pub mod project;
+pub mod source;
+pub mod split;
+
+pub use error::{Error, Result};
