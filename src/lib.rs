@@ -12,5 +12,6 @@ pub mod init;
 pub mod project;
 pub mod source;
 pub mod split;
+pub mod terminology;
 
 pub use error::{Error, Result};

@@ -1,0 +1,341 @@
+//! TBX-Basic reader (ISO 30042): TBX v3 (`<tbx>`, `conceptEntry`, `langSec`, `termSec`) and
+//! v2 (`<martif>`, `termEntry`, `langSet`, `tig`/`ntig`). Reads concepts, language sections,
+//! terms, `administrativeStatus`, `partOfSpeech`, definitions, notes, `admin type="source"`,
+//! and the `do-not-translate` marker (a `<note>do-not-translate</note>` or a
+//! `termNote type="transferComment"` of `doNotTranslate`/`do not translate`).
+
+use super::{Concept, LanguageSection, Status, Term, Termbase};
+use crate::error::line_of;
+use quick_xml::events::Event;
+
+type ParseResult<T> = std::result::Result<T, (usize, String)>;
+
+#[derive(Default)]
+struct TermDraft {
+    text: String,
+    status: Option<String>,
+    part_of_speech: Option<String>,
+    do_not_translate: bool,
+    note: Option<String>,
+    source: Option<String>,
+    line: usize,
+}
+
+/// What the text being read belongs to.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    None,
+    Term,
+    Status,
+    PartOfSpeech,
+    TransferComment,
+    Definition,
+    Subject,
+    Note,
+    Source,
+}
+
+pub(super) fn parse(text: &str) -> ParseResult<Termbase> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut termbase = Termbase::default();
+    let mut concept: Option<Concept> = None;
+    let mut section: Option<LanguageSection> = None;
+    let mut term: Option<TermDraft> = None;
+    let mut field = Field::None;
+    let mut buf = String::new();
+    let mut saw_root = false;
+    // Events arrive in order, so lines are counted incrementally (not from the start).
+    let (mut counted_to, mut counted_line) = (0usize, 1usize);
+    loop {
+        let at = reader.buffer_position() as usize;
+        let event = reader.read_event().map_err(|e| {
+            (
+                line_of(text, reader.error_position() as usize),
+                format!("malformed XML: {e}; fix the markup at this line"),
+            )
+        })?;
+        let at = at.min(text.len());
+        counted_line += text.as_bytes()[counted_to..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = at;
+        let line = counted_line;
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.local_name();
+                let attr = |key: &str| -> Option<String> {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == key || a.key.local_name().as_ref() == key)
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
+                };
+                match name.as_ref() {
+                    "tbx" | "martif" => saw_root = true,
+                    "conceptEntry" | "termEntry" => {
+                        concept = Some(Concept {
+                            id: attr("id").unwrap_or_else(|| format!("line-{line}")),
+                            line,
+                            ..Concept::default()
+                        });
+                    }
+                    "langSec" | "langSet" => {
+                        let Some(lang) = attr("xml:lang").or_else(|| attr("lang")) else {
+                            return Err((
+                                line,
+                                format!(
+                                    "<{}> without xml:lang: add the language tag",
+                                    name.as_ref()
+                                ),
+                            ));
+                        };
+                        if concept.is_none() {
+                            return Err((
+                                line,
+                                "language section outside a concept entry".to_owned(),
+                            ));
+                        }
+                        section = Some(LanguageSection {
+                            lang,
+                            ..LanguageSection::default()
+                        });
+                    }
+                    "termSec" | "tig" | "ntig" => {
+                        if section.is_none() {
+                            return Err((line, "term outside a language section".to_owned()));
+                        }
+                        term = Some(TermDraft {
+                            line,
+                            ..TermDraft::default()
+                        });
+                    }
+                    "term" => field = Field::Term,
+                    "termNote" => {
+                        field = match attr("type").as_deref() {
+                            Some("administrativeStatus") => Field::Status,
+                            Some("partOfSpeech") => Field::PartOfSpeech,
+                            Some("transferComment") => Field::TransferComment,
+                            _ => Field::None,
+                        }
+                    }
+                    "descrip" => {
+                        field = match attr("type").as_deref() {
+                            Some("definition") => Field::Definition,
+                            Some("subjectField") => Field::Subject,
+                            _ => Field::None,
+                        }
+                    }
+                    "admin" => {
+                        field = if attr("type").as_deref() == Some("source") {
+                            Field::Source
+                        } else {
+                            Field::None
+                        }
+                    }
+                    "note" => field = Field::Note,
+                    _ => {}
+                }
+                buf.clear();
+            }
+            Event::Text(t) => {
+                if field != Field::None {
+                    buf.push_str(&t.xml10_content());
+                }
+            }
+            Event::CData(t) => {
+                if field != Field::None {
+                    buf.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if field != Field::None {
+                    let name = r.xml10_content();
+                    let resolved = match name.strip_prefix('#') {
+                        Some(num) => {
+                            let code = match num.strip_prefix(['x', 'X']) {
+                                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                                None => num.parse().ok(),
+                            };
+                            code.and_then(char::from_u32).map(String::from)
+                        }
+                        None => {
+                            quick_xml::escape::resolve_predefined_entity(&name).map(str::to_owned)
+                        }
+                    };
+                    match resolved {
+                        Some(s) => buf.push_str(&s),
+                        None => return Err((line, format!("unknown entity &{name};"))),
+                    }
+                }
+            }
+            Event::End(e) => {
+                let value = normalize_space(&buf);
+                match e.local_name().as_ref() {
+                    "term" | "termNote" | "descrip" | "admin" | "note" => {
+                        if let Some(t) = term.as_mut() {
+                            match field {
+                                Field::Term => t.text = value,
+                                Field::Status => t.status = Some(value),
+                                Field::PartOfSpeech => t.part_of_speech = Some(value),
+                                Field::TransferComment | Field::Note
+                                    if is_do_not_translate(&value) =>
+                                {
+                                    t.do_not_translate = true
+                                }
+                                Field::Note => t.note = Some(value),
+                                Field::Source => t.source = Some(value),
+                                _ => {}
+                            }
+                        } else if let Some(s) = section.as_mut() {
+                            if field == Field::Definition {
+                                s.definition = Some(value);
+                            }
+                        } else if let Some(c) = concept.as_mut()
+                            && field == Field::Subject
+                        {
+                            c.subject = Some(value);
+                        }
+                        field = Field::None;
+                    }
+                    "termSec" | "tig" | "ntig" => {
+                        let Some(draft) = term.take() else { continue };
+                        let status = match draft.status.as_deref() {
+                            Some(s) => Status::parse(s).ok_or_else(|| {
+                                (draft.line, format!("unknown administrativeStatus {s:?}: use preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts"))
+                            })?,
+                            None => {
+                                return Err((draft.line, format!("term {:?} has no administrativeStatus: add <termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote> (or admitted/deprecated)", draft.text)));
+                            }
+                        };
+                        if draft.text.is_empty() {
+                            return Err((draft.line, "empty <term>".to_owned()));
+                        }
+                        if let Some(s) = section.as_mut() {
+                            s.terms.push(Term {
+                                text: draft.text,
+                                status,
+                                part_of_speech: draft.part_of_speech,
+                                do_not_translate: draft.do_not_translate,
+                                note: draft.note,
+                                source: draft.source,
+                                line: draft.line,
+                            });
+                        }
+                    }
+                    "langSec" | "langSet" => {
+                        if let (Some(s), Some(c)) = (section.take(), concept.as_mut()) {
+                            c.languages.push(s);
+                        }
+                    }
+                    "conceptEntry" | "termEntry" => {
+                        if let Some(c) = concept.take() {
+                            termbase.concepts.push(c);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !saw_root {
+        return Err((
+            1,
+            "not a TBX file: the root element must be <tbx> (TBX v3) or <martif> (TBX v2)"
+                .to_owned(),
+        ));
+    }
+    Ok(termbase)
+}
+
+fn is_do_not_translate(value: &str) -> bool {
+    let v: String = value
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    v == "donottranslate"
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V3: &str = r#"<?xml version="1.0"?>
+<tbx type="TBX-Basic" xml:lang="en-US" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1"><descrip type="subjectField">infections</descrip>
+ <langSec xml:lang="en-US"><descrip type="definition">Heart &amp; valves.</descrip>
+  <termSec><term>endocarditis</term><termNote type="partOfSpeech">noun</termNote>
+   <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>
+ <langSec xml:lang="es"><termSec><term>endocarditis</term>
+   <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="c2"><langSec xml:lang="en-US">
+  <termSec><term>SAMHSA</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote><note>do-not-translate</note></termSec>
+  <termSec><term>junkie</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote><note>stigmatizing</note></termSec>
+</langSec></conceptEntry></body></text></tbx>"#;
+
+    #[test]
+    fn reads_tbx_v3() {
+        let tb = parse(V3).unwrap();
+        assert_eq!(tb.concepts.len(), 2);
+        let c1 = &tb.concepts[0];
+        assert_eq!(c1.subject.as_deref(), Some("infections"));
+        let en = c1.language("en-US").unwrap();
+        assert_eq!(en.definition.as_deref(), Some("Heart & valves."));
+        assert_eq!(en.terms[0].text, "endocarditis");
+        assert_eq!(en.terms[0].part_of_speech.as_deref(), Some("noun"));
+        assert_eq!(en.terms[0].line, 5);
+        assert!(c1.language_or_parent("es-MX").is_some());
+        let c2 = tb.concepts[1].language("en-US").unwrap();
+        assert!(c2.terms[0].do_not_translate);
+        assert_eq!(c2.terms[1].status, Status::Deprecated);
+        assert_eq!(c2.terms[1].note.as_deref(), Some("stigmatizing"));
+    }
+
+    #[test]
+    fn reads_tbx_v2() {
+        let v2 = r#"<martif type="TBX"><text><body><termEntry id="t1"><langSet xml:lang="fr">
+<tig><term>VIH</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+</langSet></termEntry></body></text></martif>"#;
+        let tb = parse(v2).unwrap();
+        assert_eq!(
+            tb.concepts[0].languages[0].terms[0].status,
+            Status::Admitted
+        );
+    }
+
+    #[test]
+    fn malformed_xml_names_the_line() {
+        let err = parse("<tbx>\n<text>\n<body></text></tbx>").unwrap_err();
+        assert_eq!(err.0, 3, "{err:?}");
+        assert!(err.1.contains("malformed XML"));
+    }
+
+    #[test]
+    fn missing_status_names_the_term_line() {
+        let bad = "<tbx><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\">\n<termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>";
+        let err = parse(bad).unwrap_err();
+        assert_eq!(err.0, 2);
+        assert!(err.1.contains("no administrativeStatus"));
+    }
+
+    #[test]
+    fn not_tbx_is_refused() {
+        assert!(
+            parse("<html></html>")
+                .unwrap_err()
+                .1
+                .contains("not a TBX file")
+        );
+    }
+}
