@@ -141,35 +141,23 @@ pub(super) fn parse(text: &str) -> ParseResult<Termbase> {
                 }
                 buf.clear();
             }
-            Event::Text(t) => {
-                if field != Field::None {
-                    buf.push_str(&t.xml10_content());
-                }
-            }
-            Event::CData(t) => {
-                if field != Field::None {
-                    buf.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                if field != Field::None {
-                    let name = r.xml10_content();
-                    let resolved = match name.strip_prefix('#') {
-                        Some(num) => {
-                            let code = match num.strip_prefix(['x', 'X']) {
-                                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                                None => num.parse().ok(),
-                            };
-                            code.and_then(char::from_u32).map(String::from)
-                        }
-                        None => {
-                            quick_xml::escape::resolve_predefined_entity(&name).map(str::to_owned)
-                        }
-                    };
-                    match resolved {
-                        Some(s) => buf.push_str(&s),
-                        None => return Err((line, format!("unknown entity &{name};"))),
+            Event::Text(t) if field != Field::None => buf.push_str(&t.xml10_content()),
+            Event::CData(t) if field != Field::None => buf.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if field != Field::None => {
+                let name = r.xml10_content();
+                let resolved = match name.strip_prefix('#') {
+                    Some(num) => {
+                        let code = match num.strip_prefix(['x', 'X']) {
+                            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                            None => num.parse().ok(),
+                        };
+                        code.and_then(char::from_u32).map(String::from)
                     }
+                    None => quick_xml::escape::resolve_predefined_entity(&name).map(str::to_owned),
+                };
+                match resolved {
+                    Some(s) => buf.push_str(&s),
+                    None => return Err((line, format!("unknown entity &{name};"))),
                 }
             }
             Event::End(e) => {
