@@ -183,7 +183,7 @@ fn translations_use_preferred_terms_where_the_english_has_them() {
                 .unwrap()
                 .text
                 .to_lowercase();
-            for (msg, text) in reference
+            for (msg, _) in reference
                 .iter()
                 .filter(|(_, t)| t.to_lowercase().contains(english.as_str()))
             {
