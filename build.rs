@@ -69,9 +69,45 @@ fn main() {
         .expect("writing to a String");
     }
     out.push_str("];\n");
-    let dest =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets it")).join("sample_project.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+    std::fs::write(out_dir.join("sample_project.rs"), out).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("rule_docs.rs"), rule_docs(&root)).expect("OUT_DIR is writable");
+}
+
+/// Each rule's `//!` comment, keyed by its kebab-case name: what `medloc rules NAME` prints.
+fn rule_docs(root: &Path) -> String {
+    println!("cargo:rerun-if-changed=src/check/rules");
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(root.join("src/check/rules"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let path = entry.path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if stem == "mod" || path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let doc: Vec<&str> = text
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| {
+                let rest = l.trim_start_matches("//!");
+                rest.strip_prefix(' ').unwrap_or(rest)
+            })
+            .collect();
+        docs.push((stem.replace('_', "-"), doc.join("\n")));
+    }
+    docs.sort();
+    let mut out = String::from("static RULE_DOCS: &[(&str, &str)] = &[\n");
+    for (name, doc) in docs {
+        writeln!(out, "    ({name:?}, {doc:?}),").expect("writing to a String");
+    }
+    out.push_str("];\n");
+    out
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) {

@@ -5,13 +5,17 @@
 //! stages read those files once and turn them into findings, reports and pages. See
 //! ARCHITECTURE.md for the map.
 
+pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod ftl;
 pub mod init;
 pub mod project;
+pub mod report;
 pub mod source;
 pub mod split;
+pub mod stale;
 pub mod terminology;
 
 pub use error::{Error, Result};

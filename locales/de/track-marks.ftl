@@ -39,6 +39,7 @@ health-risks-and-complications-heading = Gesundheitliche Risiken und Komplikatio
 health-risks-and-complications-para-1 = Das Injizieren von Drogen kann zu vielen gesundheitlichen Risiken und Komplikationen führen.
 infections-heading = Infektionen
 infections-para-1 = Verschmutzte Nadeln, verunreinigte Drogen, giftige Stoffe im Injektionszubehör oder ungereinigte Haut können beim Injizieren von Drogen das Risiko für Infektionen oder Abszesse erhöhen. Einige bakterielle und virale Infektionen, die häufig mit intravenösem Drogenkonsum verbunden sind und ohne Behandlung tödlich verlaufen können, sind:
+# medloc-ignore: untranslated (same word in German)
 infections-item-1 = Hepatitis
 infections-item-2 = Humanes Immundefizienz-Virus (HIV)
 infections-item-3 = Bakteriämie

@@ -71,10 +71,12 @@ health-risks-and-complications-para-1 = Inyectarse drogas puede dar lugar a nume
 
 infections-heading = Infecciones
 infections-para-1 = Las agujas sucias, las drogas contaminadas, las sustancias tóxicas presentes en el material de inyección o la piel sin limpiar pueden aumentar el riesgo de infección o de absceso al inyectarse drogas. Algunas infecciones bacterianas y virales que suelen asociarse con el consumo de drogas por vía intravenosa y que pueden ser mortales si no se tratan son:
+# medloc-ignore: untranslated (same word in Spanish)
 infections-item-1 = Hepatitis
 infections-item-2 = Virus de la inmunodeficiencia humana (VIH)
 infections-item-3 = Bacteriemia
 infections-item-4 = Fascitis necrotizante
+# medloc-ignore: untranslated (same word in Spanish)
 infections-item-5 = Endocarditis
 infections-item-6 = Tétanos
 infections-item-7 = Botulismo por heridas

@@ -69,6 +69,7 @@ health-risks-and-complications-para-1 = L’injection de drogues peut entraîner
 
 ## Section: Infections
 
+# medloc-ignore: untranslated (same word in French)
 infections-heading = Infections
 infections-para-1 = Des aiguilles souillées, des drogues contaminées, des substances toxiques présentes dans le matériel d’injection ou une peau mal nettoyée peuvent tous augmenter le risque d’infection ou d’abcès lors de l’injection de drogues. Parmi les infections bactériennes et virales souvent associées à l’usage de drogues par voie intraveineuse, qui peuvent être mortelles en l’absence de traitement, on trouve :
 infections-item-1 = L’hépatite
@@ -138,6 +139,7 @@ how-can-i-help-someone-who-answer-6 = Il peut être utile de demander conseil à
 resources-heading = Références
 resources-ref-1 = O’Malley, G.F. et O’Malley, R. (révisé en 2022). <em>{ "Injection Drug Use" }</em>. <em>{ "MSD Manual" }</em>.
 resources-ref-2 = National Harm Reduction Coalition. (2024). <em>{ "Getting Off: The Basics of Safer Injection" }</em>. <em>{ "Harm Reduction" }</em>.
+# medloc-ignore: sentence-count-mismatch (a lowercase "(mis à jour" after the organisation name is not a new sentence)
 resources-ref-3 = Minnesota Department of Health. (mis à jour en 2022). <em>{ "Opioids and Injection Drug Use" }</em>.
 resources-ref-4 = National Harm Reduction Coalition. (2024). <em>{ "Potential Health Complications of Injection Drug Use" }</em>. <em>{ "Harm Reduction" }</em>.
 resources-ref-5 = Robertson, R., Broers, B. et Harris, M. (2021). <em>{ "Injecting Drug Use, the Skin and Vasculature" }</em>. <em>{ "Addiction (Abingdon, England)" }</em>, 116(7), 1914–1924.

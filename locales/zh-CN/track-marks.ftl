@@ -15,6 +15,7 @@ how-track-marks-form-para-2 = 此外，使用毒品的方式也会影响出现�
 how-track-marks-form-item-1 = <strong>钝针头：</strong>使用钝针头时，可能需要更用力才能刺破皮肤。
 how-track-marks-form-item-2 = <strong>不洁针头：</strong>不洁的针头更容易引起感染，从而可能导致更多针痕和皮损。
 how-track-marks-form-item-3 = <strong>污染物：</strong>用于溶解毒品的液体，甚至毒品本身，都可能含有污染物，从而增加感染、脓肿或瘢痕形成的风险。
+# medloc-ignore: sentence-count-mismatch (two English sentences joined with a Chinese semicolon)
 how-track-marks-form-item-4 = <strong>进针：</strong>如果针头没有扎进静脉，可能需要多次尝试，造成多处针刺伤口；或者当事人可能会移动针头来寻找静脉，对皮肤造成更严重的损伤。
 common-locations-of-track-marks-heading = 针痕的常见部位
 common-locations-of-track-marks-para-1 = 最常见的注射部位是手臂的肘窝内侧。如果发生感染、想让某个部位愈合，或想遮掩针痕，人们可能会使用其他部位。其他不太常见但可能更危险的针痕部位包括：
@@ -78,6 +79,9 @@ resources-ref-1 = O’Malley, G.F., & O’Malley, R. (2022年审阅). <em>{ "Inj
 resources-ref-2 = National Harm Reduction Coalition. (2024). <em>{ "Getting Off: The Basics of Safer Injection" }</em>. <em>{ "Harm Reduction" }</em>.
 resources-ref-3 = Minnesota Department of Health. (2022年更新). <em>{ "Opioids and Injection Drug Use" }</em>.
 resources-ref-4 = National Harm Reduction Coalition. (2024). <em>{ "Potential Health Complications of Injection Drug Use" }</em>. <em>{ "Harm Reduction" }</em>.
+# medloc-ignore: untranslated (only author names, cited titles, volumes and pages, kept as cited)
 resources-ref-5 = Robertson, R., Broers, B., & Harris, M. (2021). <em>{ "Injecting Drug Use, the Skin and Vasculature" }</em>. <em>{ "Addiction (Abingdon, England)" }</em>, 116(7), 1914–1924.
+# medloc-ignore: untranslated (only author names, cited titles, volumes and pages, kept as cited)
 resources-ref-6 = Karimi, M., Ghaheri, H., Assari, S., Ahmadi, K., Moghani Lankarani, M., Moghani Lankarani, R., Narenjiha, H., Rafiey, H., Tavakoli, M., & Jafari, F. (2014). <em>{ "Drug Injection to Sites Other than Arm: A Study of Iranian Heroin Injectors" }</em>. <em>{ "Frontiers in Psychiatry" }</em>, 5, 23.
+# medloc-ignore: untranslated (only author names, cited titles, volumes and pages, kept as cited)
 resources-ref-7 = Delaney, F.T., Stanley, E., & Bolster, F. (2020). <em>{ "The Needle and the Damage Done: Musculoskeletal and Vascular Complications Associated with Injected Drug Use" }</em>. <em>{ "Insights Into Imaging" }</em>, 11(1), 98.

@@ -2,8 +2,11 @@
 //! builds the library's options, calls it, and prints. The only module that prints.
 
 mod build;
+mod check;
 mod init;
+mod rules;
 mod split;
+mod sync;
 
 use crate::error::Result;
 use crate::project::Project;
@@ -35,7 +38,13 @@ pub struct Cli {
 pub enum Command {
     /// Split source articles into reference Fluent messages with stable IDs.
     Split(split::Args),
-    /// Run the whole pipeline on the project (for now: split --check).
+    /// Check every locale against the reference.
+    Check(check::Args),
+    /// List the check rules, or explain one.
+    Rules(rules::Args),
+    /// Record the reference and translation each translated message was made from (stale tracking).
+    Sync(sync::Args),
+    /// Run the whole pipeline on the project: split --check, then check.
     Build(build::Args),
     /// Create a sample project in DIR.
     Init(init::Args),
@@ -45,6 +54,9 @@ pub enum Command {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Split(args) => split::run(&load_project(cli.config.as_deref())?, args),
+        Command::Check(args) => check::run(&load_project(cli.config.as_deref())?, args),
+        Command::Rules(args) => rules::run(args),
+        Command::Sync(args) => sync::run(&load_project(cli.config.as_deref())?, args),
         Command::Build(args) => build::run(&load_project(cli.config.as_deref())?, args),
         Command::Init(args) => init::run(args),
     }

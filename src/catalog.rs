@@ -1,0 +1,476 @@
+//! The project's Fluent files, read and parsed once: the reference and every locale, each
+//! file reduced to an owned, thread-shareable summary of its entries (IDs, positions,
+//! patterns, references, markup-bearing text). Later stages (check, coverage, render) read
+//! this; none of them goes back to disk for a Fluent file.
+
+use crate::error::{Error, Result, read_text};
+use crate::ftl::{flatten_pattern, line_starts, position, unescape_literal};
+use crate::project::{Project, ftl_files};
+use fluent_syntax::ast;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One parsed `.ftl` file.
+#[derive(Debug)]
+pub struct FtlFile {
+    /// Path relative to the locale directory (`track-marks.ftl`).
+    pub rel: PathBuf,
+    /// Path as shown to people, relative to the project root.
+    pub shown: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+    pub entries: Vec<Entry>,
+    pub junk: Vec<Junk>,
+}
+
+#[derive(Debug)]
+pub struct Junk {
+    pub offset: usize,
+    /// The parser's message.
+    pub message: String,
+    /// The junk text itself.
+    pub content: String,
+}
+
+/// A message or a term.
+#[derive(Debug)]
+pub struct Entry {
+    pub id: String,
+    pub is_term: bool,
+    /// Byte offset of the ID (after `-` for terms).
+    pub offset: usize,
+    pub value: Option<Pattern>,
+    pub attributes: Vec<Attribute>,
+    /// Rules exempted by a `# medloc-ignore: RULE[, RULE]` comment on the entry.
+    pub ignored_rules: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Attribute {
+    pub name: String,
+    pub offset: usize,
+    pub pattern: Pattern,
+}
+
+/// What checks need of a pattern, extracted once.
+#[derive(Debug, Default)]
+pub struct Pattern {
+    /// Byte range of the pattern's own text elements in the file (first to last), for
+    /// positions.
+    pub span: std::ops::Range<usize>,
+    /// As a translator reads it: text, literals unquoted, other placeables as `{ ... }`.
+    pub text: String,
+    /// Text elements and string literals only, placeables dropped: what markup, number and
+    /// sentence checks look at.
+    pub prose: String,
+    pub variables: Vec<String>,
+    /// String literals (`{ "..." }`), unescaped: text kept verbatim by design.
+    pub literals: Vec<String>,
+    /// Message references as `id` or `id.attr`.
+    pub messages: Vec<String>,
+    /// Term references as `-id`.
+    pub terms: Vec<String>,
+    pub selects: Vec<Select>,
+}
+
+#[derive(Debug)]
+pub struct Select {
+    /// `$var` when the selector is a variable (or a NUMBER() of one).
+    pub variable: Option<String>,
+    /// The selector is numeric: NUMBER($x) or number-literal keys.
+    pub numeric: bool,
+    pub keys: Vec<String>,
+    pub offset: usize,
+}
+
+impl FtlFile {
+    /// Parses `text` (already decoded) into a summary.
+    pub fn parse(rel: PathBuf, shown: String, text: String) -> FtlFile {
+        let (entries, junk) = summarize(&text);
+        FtlFile {
+            rel,
+            shown,
+            line_starts: line_starts(&text),
+            text,
+            entries,
+            junk,
+        }
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        position(&self.text, &self.line_starts, offset)
+    }
+
+    /// The text of the line holding `offset`, and the offset where it starts.
+    pub fn line_at(&self, offset: usize) -> (&str, usize) {
+        let (line, _) = self.position(offset);
+        let start = self.line_starts[line - 1];
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        (&self.text[start..end], start)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Messages (not terms).
+    pub fn messages(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.is_term)
+    }
+}
+
+fn summarize(text: &str) -> (Vec<Entry>, Vec<Junk>) {
+    let (resource, errors) = match fluent_syntax::parser::parse(text) {
+        Ok(r) => (r, Vec::new()),
+        Err((r, e)) => (r, e),
+    };
+    let offset = |s: &str| crate::ftl::offset_in(text, s);
+    let mut entries = Vec::new();
+    let mut junk = Vec::new();
+    let mut pending_comment: Option<&ast::Comment<&str>> = None;
+    for entry in &resource.body {
+        match entry {
+            ast::Entry::Message(m) => entries.push(Entry {
+                id: m.id.name.to_owned(),
+                is_term: false,
+                offset: offset(m.id.name),
+                value: m.value.as_ref().map(|p| pattern(text, p)),
+                attributes: attributes(text, &m.attributes),
+                ignored_rules: ignores(m.comment.as_ref().or(pending_comment)),
+            }),
+            ast::Entry::Term(t) => entries.push(Entry {
+                id: format!("-{}", t.id.name),
+                is_term: true,
+                offset: offset(t.id.name).saturating_sub(1),
+                value: Some(pattern(text, &t.value)),
+                attributes: attributes(text, &t.attributes),
+                ignored_rules: ignores(t.comment.as_ref().or(pending_comment)),
+            }),
+            ast::Entry::Junk { content } => {
+                let start = offset(content);
+                let end = start + content.len();
+                // The parser's first error inside this junk explains it.
+                let message = errors
+                    .iter()
+                    .find(|e| e.pos.start >= start && e.pos.start <= end)
+                    .map(|e| e.kind.to_string())
+                    .unwrap_or_else(|| "unparsable entry".to_owned());
+                let at = errors
+                    .iter()
+                    .find(|e| e.pos.start >= start && e.pos.start <= end)
+                    .map_or(start, |e| e.pos.start)
+                    // An error at the end of input points past the junk: keep it on the
+                    // junk's last line, where the editor shows the problem.
+                    .min(start + content.trim_end().len().saturating_sub(1));
+                junk.push(Junk {
+                    offset: at,
+                    message,
+                    content: (*content).to_owned(),
+                });
+            }
+            _ => {}
+        }
+        pending_comment = match entry {
+            ast::Entry::Comment(c) => Some(c),
+            _ => None,
+        };
+    }
+    (entries, junk)
+}
+
+fn ignores(comment: Option<&ast::Comment<&str>>) -> Vec<String> {
+    let Some(comment) = comment else {
+        return Vec::new();
+    };
+    comment
+        .content
+        .iter()
+        .filter_map(|line| line.trim().strip_prefix("medloc-ignore:"))
+        .flat_map(|rules| rules.split([',', ' ']))
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn attributes(text: &str, attrs: &[ast::Attribute<&str>]) -> Vec<Attribute> {
+    attrs
+        .iter()
+        .map(|a| Attribute {
+            name: a.id.name.to_owned(),
+            offset: crate::ftl::offset_in(text, a.id.name),
+            pattern: pattern(text, &a.value),
+        })
+        .collect()
+}
+
+fn pattern(text: &str, p: &ast::Pattern<&str>) -> Pattern {
+    let mut out = Pattern {
+        text: flatten_pattern(p),
+        ..Pattern::default()
+    };
+    walk_pattern(text, p, &mut out);
+    out
+}
+
+fn walk_pattern(text: &str, p: &ast::Pattern<&str>, out: &mut Pattern) {
+    for element in &p.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => {
+                let start = crate::ftl::offset_in(text, value);
+                // No text element sits at offset 0 (the ID comes first), so an empty
+                // 0..0 span means "none yet".
+                if out.span.end == 0 {
+                    out.span = start..start + value.len();
+                } else {
+                    out.span.start = out.span.start.min(start);
+                    out.span.end = out.span.end.max(start + value.len());
+                }
+                out.prose.push_str(value);
+            }
+            ast::PatternElement::Placeable { expression } => walk_expression(text, expression, out),
+        }
+    }
+}
+
+fn walk_expression(text: &str, e: &ast::Expression<&str>, out: &mut Pattern) {
+    match e {
+        ast::Expression::Inline(i) => walk_inline(text, i, out),
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(text, selector, out);
+            let (variable, numeric_fn) = match selector {
+                ast::InlineExpression::VariableReference { id } => {
+                    (Some(id.name.to_owned()), false)
+                }
+                ast::InlineExpression::FunctionReference { id, arguments } => (
+                    arguments.positional.iter().find_map(|a| match a {
+                        ast::InlineExpression::VariableReference { id } => Some(id.name.to_owned()),
+                        _ => None,
+                    }),
+                    id.name == "NUMBER",
+                ),
+                _ => (None, false),
+            };
+            let keys: Vec<String> = variants
+                .iter()
+                .map(|v| match &v.key {
+                    ast::VariantKey::Identifier { name } => (*name).to_owned(),
+                    ast::VariantKey::NumberLiteral { value } => (*value).to_owned(),
+                })
+                .collect();
+            let numeric = numeric_fn
+                || variants
+                    .iter()
+                    .any(|v| matches!(v.key, ast::VariantKey::NumberLiteral { .. }))
+                || keys
+                    .iter()
+                    .any(|k| matches!(k.as_str(), "zero" | "one" | "two" | "few" | "many"));
+            let offset = variants
+                .first()
+                .map(|v| match &v.key {
+                    ast::VariantKey::Identifier { name } => crate::ftl::offset_in(text, name),
+                    ast::VariantKey::NumberLiteral { value } => crate::ftl::offset_in(text, value),
+                })
+                .unwrap_or(0);
+            out.selects.push(Select {
+                variable,
+                numeric,
+                keys,
+                offset,
+            });
+            for variant in variants {
+                walk_pattern(text, &variant.value, out);
+                out.prose.push(' ');
+            }
+        }
+    }
+}
+
+fn walk_inline(text: &str, i: &ast::InlineExpression<&str>, out: &mut Pattern) {
+    match i {
+        ast::InlineExpression::StringLiteral { value } => {
+            let value = unescape_literal(value);
+            out.prose.push_str(&value);
+            out.literals.push(value);
+        }
+        ast::InlineExpression::NumberLiteral { .. } => {}
+        ast::InlineExpression::VariableReference { id } => push_unique(&mut out.variables, id.name),
+        ast::InlineExpression::MessageReference { id, attribute } => {
+            let name = match attribute {
+                Some(a) => format!("{}.{}", id.name, a.name),
+                None => id.name.to_owned(),
+            };
+            push_unique(&mut out.messages, &name);
+        }
+        ast::InlineExpression::TermReference { id, arguments, .. } => {
+            push_unique(&mut out.terms, &format!("-{}", id.name));
+            if let Some(args) = arguments {
+                args.positional
+                    .iter()
+                    .for_each(|a| walk_inline(text, a, out));
+                args.named
+                    .iter()
+                    .for_each(|a| walk_inline(text, &a.value, out));
+            }
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            arguments
+                .positional
+                .iter()
+                .for_each(|a| walk_inline(text, a, out));
+            arguments
+                .named
+                .iter()
+                .for_each(|a| walk_inline(text, &a.value, out));
+        }
+        ast::InlineExpression::Placeable { expression } => walk_expression(text, expression, out),
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, name: &str) {
+    if !list.iter().any(|n| n == name) {
+        list.push(name.to_owned());
+    }
+}
+
+/// The files of one locale.
+#[derive(Debug)]
+pub struct LocaleFiles {
+    pub locale: String,
+    pub dir: PathBuf,
+    /// By path relative to the locale directory.
+    pub files: BTreeMap<PathBuf, Arc<FtlFile>>,
+    /// Files that could not be read (not UTF-8, unreadable): reported, not fatal.
+    pub unreadable: Vec<Error>,
+}
+
+/// The whole project's Fluent files.
+#[derive(Debug)]
+pub struct Catalog {
+    pub reference: LocaleFiles,
+    pub locales: Vec<LocaleFiles>,
+    /// Locales that could not be loaded at all (bad tag, missing directory).
+    pub problems: Vec<Error>,
+}
+
+impl Catalog {
+    /// Reads and parses every file once, locales in parallel.
+    pub fn load(project: &Project, only: &[String]) -> Result<Catalog> {
+        let reference = load_locale(project, &project.reference_locale, project.reference_dir())?;
+        let wanted: Vec<&String> = project
+            .locales
+            .iter()
+            .filter(|l| only.is_empty() || only.contains(l))
+            .collect();
+        let mut problems = Vec::new();
+        for name in only {
+            if !project.locales.contains(name) {
+                problems.push(Error::Usage(format!(
+                    "--locale {name}: not a locale of this project (it has: {})",
+                    project.locales.join(", ")
+                )));
+            }
+        }
+        let results: Vec<Result<LocaleFiles>> = wanted
+            .par_iter()
+            .map(|locale| {
+                if locale.parse::<unic_langid::LanguageIdentifier>().is_err() {
+                    return Err(Error::Usage(format!(
+                        "locale {locale:?} is not a valid BCP 47 language tag (like es, es-MX, zh-CN); rename its directory and its entry in l10n.toml; skipped"
+                    )));
+                }
+                let dir = project.locale_dir(locale);
+                if !dir.is_dir() {
+                    return Ok(LocaleFiles {
+                        locale: (*locale).clone(),
+                        dir,
+                        files: BTreeMap::new(),
+                        unreadable: Vec::new(),
+                    });
+                }
+                load_locale(project, locale, &dir)
+            })
+            .collect();
+        let mut locales = Vec::new();
+        for result in results {
+            match result {
+                Ok(files) => locales.push(files),
+                Err(e) => problems.push(e),
+            }
+        }
+        Ok(Catalog {
+            reference,
+            locales,
+            problems,
+        })
+    }
+}
+
+fn load_locale(project: &Project, locale: &str, dir: &Path) -> Result<LocaleFiles> {
+    let rels = ftl_files(dir)?;
+    let loaded: Vec<(PathBuf, Result<FtlFile>)> = rels
+        .into_par_iter()
+        .map(|rel| {
+            let path = dir.join(&rel);
+            let shown = project.display_path(&path);
+            let file = read_text(&path)
+                .map_err(|e| e.with_path(Path::new(&shown)))
+                .map(|text| FtlFile::parse(rel.clone(), shown, text));
+            (rel, file)
+        })
+        .collect();
+    let mut files = BTreeMap::new();
+    let mut unreadable = Vec::new();
+    for (rel, file) in loaded {
+        match file {
+            Ok(f) => {
+                files.insert(rel, Arc::new(f));
+            }
+            Err(e) => unreadable.push(e),
+        }
+    }
+    Ok(LocaleFiles {
+        locale: locale.to_owned(),
+        dir: dir.to_owned(),
+        files,
+        unreadable,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> FtlFile {
+        FtlFile::parse("a.ftl".into(), "a.ftl".into(), text.to_owned())
+    }
+
+    #[test]
+    fn summary_keeps_positions_references_and_selects() {
+        let f = file(
+            "# medloc-ignore: untranslated, whitespace\nhi = Hello { $name }, see { other.title } and { -brand }\n    .title = T\n-brand = B\nn = { NUMBER($count) ->\n    [one] one\n   *[other] many\n}\nbroken = {\n",
+        );
+        assert_eq!(f.entries.len(), 3);
+        let hi = &f.entries[0];
+        assert_eq!(hi.ignored_rules, ["untranslated", "whitespace"]);
+        assert_eq!(f.position(hi.offset), (2, 1));
+        let v = hi.value.as_ref().unwrap();
+        assert_eq!(v.variables, ["name"]);
+        assert_eq!(v.messages, ["other.title"]);
+        assert_eq!(v.terms, ["-brand"]);
+        assert_eq!(v.prose, "Hello , see  and ");
+        assert_eq!(hi.attributes[0].name, "title");
+        assert_eq!(f.entries[1].id, "-brand");
+        let sel = &f.entries[2].value.as_ref().unwrap().selects[0];
+        assert_eq!(sel.variable.as_deref(), Some("count"));
+        assert!(sel.numeric);
+        assert_eq!(sel.keys, ["one", "other"]);
+        assert_eq!(f.junk.len(), 1);
+        assert_eq!(f.position(f.junk[0].offset).0, 9);
+    }
+}

@@ -1,0 +1,718 @@
+//! `medloc check`: runs the rule registry (`rules/`) over every locale file against its
+//! reference and returns findings. Reads the [`Catalog`]; never writes, never prints.
+
+pub mod rules;
+pub(crate) mod scan;
+
+use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles, Pattern};
+use crate::error::{Error, Result};
+use crate::project::{Filter, Project};
+use crate::stale::LocaleState;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// How serious a finding is. `error` fails `check`; `warning` fails it with
+/// `--deny warnings`; `info` never does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Which files a rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// One file on its own: also run on the reference files.
+    File,
+    /// A translation against its reference.
+    Pair,
+}
+
+/// A rule of the registry: a stable kebab-case name, a default severity, and the function
+/// that finds its violations. Its documentation is the `//!` comment of its file.
+pub struct Rule {
+    pub name: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub scope: Scope,
+    pub check: fn(&FileCheck<'_>, &mut Vec<Finding>),
+}
+
+/// One problem found.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub locale: String,
+    /// Relative to the project root.
+    pub path: String,
+    pub message_id: Option<String>,
+    pub attribute: Option<String>,
+    /// 1-based.
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    /// The reference text of the message, when the finding is about one.
+    pub reference: Option<String>,
+    /// The translation's text of the message.
+    pub translation: Option<String>,
+    pub hint: Option<String>,
+    /// Byte span in the file, for the snippet (not serialized).
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
+}
+
+/// What a rule sees: one translation file and its reference, with the locale's facts.
+pub struct FileCheck<'a> {
+    pub locale: &'a LocaleInfo,
+    /// `None` when the translation file has no reference (an obsolete file).
+    pub reference: Option<&'a FtlFile>,
+    /// `None` when the locale lacks the file (everything is missing).
+    pub translation: Option<&'a FtlFile>,
+    /// The same file of the locale this one falls back to (es-MX to es), when the project
+    /// has that locale: a message it holds is not missing here.
+    pub fallback: Option<&'a FtlFile>,
+    /// Where a missing translation file would be, relative to the project root.
+    pub translation_path: String,
+    /// IDs defined by the locale's files and the reference's, for unresolved references.
+    pub known_ids: &'a HashSet<String>,
+    /// IDs of the shared files loaded into the same bundle, with the file defining each.
+    pub shared_ids: &'a HashMap<String, String>,
+    pub state: Option<&'a LocaleState>,
+    /// Do-not-translate names from the termbase.
+    pub do_not_translate: &'a [String],
+}
+
+/// Facts about a locale the rules need.
+#[derive(Debug, Clone)]
+pub struct LocaleInfo {
+    pub tag: String,
+    pub right_to_left: bool,
+    pub plural_categories: Vec<&'static str>,
+    pub decimal: char,
+}
+
+impl LocaleInfo {
+    pub fn new(tag: &str) -> LocaleInfo {
+        let langid: Option<unic_langid::LanguageIdentifier> = tag.parse().ok();
+        let right_to_left = langid
+            .as_ref()
+            .is_some_and(|l| l.character_direction() == unic_langid::CharacterDirection::RTL);
+        LocaleInfo {
+            tag: tag.to_owned(),
+            right_to_left,
+            plural_categories: langid.map(plural_categories).unwrap_or_default(),
+            decimal: scan::decimal_separator(tag),
+        }
+    }
+}
+
+/// The CLDR cardinal plural categories of a language, found by sampling numbers (the
+/// plural rules crate has no list of them).
+fn plural_categories(langid: unic_langid::LanguageIdentifier) -> Vec<&'static str> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let Ok(rules) = PluralRules::create(langid, PluralRuleType::CARDINAL) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PluralCategory> = Vec::new();
+    let samples = (0..=200u32).map(|n| n.to_string()).chain(
+        [
+            "1000", "10000", "100000", "1000000", "0.5", "1.5", "2.5", "0.1", "1.1", "2.1",
+        ]
+        .map(str::to_owned),
+    );
+    for n in samples {
+        if let Ok(category) = rules.select(n.as_str())
+            && !found.contains(&category)
+        {
+            found.push(category);
+        }
+    }
+    [
+        (PluralCategory::ZERO, "zero"),
+        (PluralCategory::ONE, "one"),
+        (PluralCategory::TWO, "two"),
+        (PluralCategory::FEW, "few"),
+        (PluralCategory::MANY, "many"),
+        (PluralCategory::OTHER, "other"),
+    ]
+    .into_iter()
+    .filter(|(c, _)| found.contains(c))
+    .map(|(_, name)| name)
+    .collect()
+}
+
+/// A reference pattern and its translation: the value, or one attribute present in both.
+pub struct PatternPair<'a> {
+    pub reference_entry: &'a Entry,
+    pub entry: &'a Entry,
+    pub attribute: Option<&'a str>,
+    pub reference: &'a Pattern,
+    pub translation: &'a Pattern,
+}
+
+impl<'a> FileCheck<'a> {
+    /// Entries present in both files, by ID.
+    pub fn entry_pairs(&self) -> impl Iterator<Item = (&'a Entry, &'a Entry)> + '_ {
+        let reference = self.reference;
+        self.translation
+            .into_iter()
+            .flat_map(|t| t.entries.iter())
+            .filter_map(move |e| Some((reference?.entry(&e.id)?, e)))
+    }
+
+    /// Patterns present in both: values and same-named attributes.
+    pub fn pattern_pairs(&self) -> Vec<PatternPair<'a>> {
+        let mut out = Vec::new();
+        for (r, t) in self.entry_pairs() {
+            if let (Some(rv), Some(tv)) = (&r.value, &t.value) {
+                out.push(PatternPair {
+                    reference_entry: r,
+                    entry: t,
+                    attribute: None,
+                    reference: rv,
+                    translation: tv,
+                });
+            }
+            for ta in &t.attributes {
+                if let Some(ra) = r.attributes.iter().find(|a| a.name == ta.name) {
+                    out.push(PatternPair {
+                        reference_entry: r,
+                        entry: t,
+                        attribute: Some(&ta.name),
+                        reference: &ra.pattern,
+                        translation: &ta.pattern,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// A finding in the translation file at `span`.
+    pub fn finding(
+        &self,
+        rule: &Rule,
+        span: std::ops::Range<usize>,
+        entry: Option<&Entry>,
+        attribute: Option<&str>,
+        text: String,
+    ) -> Finding {
+        let (path, (line, column)) = match self.translation {
+            Some(file) => (file.shown.clone(), file.position(span.start)),
+            None => (self.translation_path.clone(), (1, 1)),
+        };
+        Finding {
+            rule: rule.name,
+            severity: rule.severity,
+            locale: self.locale.tag.clone(),
+            path,
+            message_id: entry.map(|e| e.id.clone()),
+            attribute: attribute.map(str::to_owned),
+            line,
+            column,
+            text,
+            reference: None,
+            translation: None,
+            hint: None,
+            span,
+        }
+    }
+
+    /// A finding about a pattern pair, pointing at the translation's text (or, for a needle
+    /// found in it, at that needle).
+    pub fn pair_finding(
+        &self,
+        rule: &Rule,
+        pair: &PatternPair<'_>,
+        needle: Option<&str>,
+        text: String,
+    ) -> Finding {
+        let span = match (needle, self.translation) {
+            (Some(n), Some(file)) if !n.is_empty() => {
+                let s = &pair.translation.span;
+                file.text
+                    .get(s.clone())
+                    .and_then(|t| t.find(n))
+                    .map(|i| s.start + i..s.start + i + n.len())
+                    .unwrap_or_else(|| s.clone())
+            }
+            _ if pair.translation.span.end > pair.translation.span.start => {
+                pair.translation.span.clone()
+            }
+            _ => pair.entry.offset..pair.entry.offset + pair.entry.id.len(),
+        };
+        self.finding(rule, span, Some(pair.entry), pair.attribute, text)
+    }
+}
+
+/// Options of one check run.
+#[derive(Debug, Default, Clone)]
+pub struct CheckOptions {
+    /// Only these locales (empty: all).
+    pub locales: Vec<String>,
+    /// Only files whose path (relative to the root, or to the locale directory) is listed.
+    pub paths: Vec<String>,
+}
+
+/// The result of a check run.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub reference: String,
+    pub findings: Vec<Finding>,
+    /// Locales or files that could not be checked at all.
+    pub problems: Vec<Error>,
+    /// The locales checked, in order.
+    pub locales: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Severity overrides and filters from the project file, validated once.
+pub struct Policy {
+    overrides: HashMap<String, Option<Severity>>,
+    filters: Vec<CompiledFilter>,
+}
+
+struct CompiledFilter {
+    paths: Vec<regex::Regex>,
+    keys: Vec<KeyMatch>,
+    action: Option<Severity>,
+}
+
+enum KeyMatch {
+    Exact(String),
+    Pattern(regex::Regex),
+}
+
+impl Policy {
+    pub fn from_project(project: &Project) -> Result<Policy> {
+        let config_path = project
+            .config_path
+            .clone()
+            .unwrap_or_else(|| Path::new(crate::project::CONFIG_FILE).to_owned());
+        let err = |message: String| Error::Config {
+            path: config_path.clone(),
+            line: 1,
+            message,
+        };
+        let mut overrides = HashMap::new();
+        for (name, level) in &project.config.medloc.rules {
+            if rules::find(name).is_none() {
+                return Err(err(format!(
+                    "[medloc.rules] {name}: no such rule; `medloc rules` lists them"
+                )));
+            }
+            let severity = match level.as_str() {
+                "off" | "ignore" => None,
+                other => Some(Severity::parse(other).ok_or_else(|| {
+                    err(format!("[medloc.rules] {name} = {other:?}: use \"error\", \"warning\", \"info\" or \"off\""))
+                })?),
+            };
+            overrides.insert(name.clone(), severity);
+        }
+        let mut filters = Vec::new();
+        for filter in &project.config.filters {
+            filters.push(compile_filter(filter, project).map_err(err)?);
+        }
+        Ok(Policy { overrides, filters })
+    }
+
+    fn apply(&self, mut finding: Finding) -> Option<Finding> {
+        if let Some(level) = self.overrides.get(finding.rule) {
+            finding.severity = (*level)?;
+        }
+        // compare-locales filters: the last match wins.
+        let mut action = None;
+        for filter in &self.filters {
+            let path_ok =
+                filter.paths.is_empty() || filter.paths.iter().any(|p| p.is_match(&finding.path));
+            let key_ok = filter.keys.is_empty()
+                || finding.message_id.as_deref().is_some_and(|id| {
+                    filter.keys.iter().any(|k| match k {
+                        KeyMatch::Exact(s) => s == id,
+                        KeyMatch::Pattern(r) => r.is_match(id),
+                    })
+                });
+            if path_ok && key_ok {
+                action = Some(filter.action);
+            }
+        }
+        match action {
+            Some(None) => None,
+            Some(Some(level)) => {
+                finding.severity = level;
+                Some(finding)
+            }
+            None => Some(finding),
+        }
+    }
+}
+
+fn compile_filter(
+    filter: &Filter,
+    project: &Project,
+) -> std::result::Result<CompiledFilter, String> {
+    let action = match filter.action.as_str() {
+        "ignore" => None,
+        other => Some(Severity::parse(other).ok_or_else(|| {
+            format!("[[filters]] action = {other:?}: use error, warning or ignore")
+        })?),
+    };
+    let root = project.root.to_string_lossy().replace('\\', "/");
+    let paths = filter
+        .path
+        .iter()
+        .flat_map(|p| p.items())
+        .map(|p| {
+            let p = p.replace("{l10n_base}", ".").replace("{locale}", "*");
+            let p = p
+                .strip_prefix(&format!("{root}/"))
+                .unwrap_or(&p)
+                .trim_start_matches("./")
+                .to_owned();
+            glob_regex(&p).map_err(|e| format!("[[filters]] path {p:?}: {e}"))
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let keys = filter
+        .key
+        .iter()
+        .flat_map(|k| k.items())
+        .map(|k| match k.strip_prefix("re:") {
+            Some(re) => regex::Regex::new(&format!("^(?:{re})"))
+                .map(KeyMatch::Pattern)
+                .map_err(|e| format!("[[filters]] key {k:?}: {e}")),
+            None => Ok(KeyMatch::Exact(k.clone())),
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(CompiledFilter {
+        paths,
+        keys,
+        action,
+    })
+}
+
+fn glob_regex(glob: &str) -> std::result::Result<regex::Regex, regex::Error> {
+    let mut re = String::from("^");
+    let mut chars = glob.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                re.push_str(".*");
+            }
+            '*' => re.push_str("[^/]*"),
+            '?' => re.push_str("[^/]"),
+            c => re.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    re.push('$');
+    regex::Regex::new(&re)
+}
+
+/// Runs every enabled rule over the catalog. Locales in parallel; output sorted.
+pub fn check(
+    project: &Project,
+    catalog: &Catalog,
+    states: &HashMap<String, LocaleState>,
+    do_not_translate: &[String],
+    options: &CheckOptions,
+) -> Result<CheckReport> {
+    let policy = Policy::from_project(project)?;
+    let shared: Vec<String> = project.config.medloc.shared.clone();
+    let wanted = |rel: &Path, shown: &str| {
+        options.paths.is_empty()
+            || options.paths.iter().any(|p| {
+                let p = p.trim_start_matches("./");
+                p == shown || Path::new(p) == rel || shown.ends_with(p)
+            })
+    };
+
+    let reference_info = LocaleInfo::new(&project.reference_locale);
+    let reference_ids: HashSet<String> = catalog
+        .reference
+        .files
+        .values()
+        .flat_map(|f| f.entries.iter().map(|e| e.id.clone()))
+        .collect();
+
+    // The reference on its own (syntax, duplicates, cycles): its problems are everyone's.
+    let mut findings: Vec<Finding> = Vec::new();
+    let no_shared = HashMap::new();
+    for file in catalog.reference.files.values() {
+        if !wanted(&file.rel, &file.shown) {
+            continue;
+        }
+        let ctx = FileCheck {
+            locale: &reference_info,
+            reference: None,
+            translation: Some(file),
+            fallback: None,
+            translation_path: file.shown.clone(),
+            known_ids: &reference_ids,
+            shared_ids: &no_shared,
+            state: None,
+            do_not_translate,
+        };
+        run_rules(&ctx, Scope::File, &policy, &mut findings);
+    }
+
+    let per_locale: Vec<Vec<Finding>> = catalog
+        .locales
+        .par_iter()
+        .map(|locale| {
+            check_locale(
+                project,
+                catalog,
+                locale,
+                states.get(&locale.locale),
+                do_not_translate,
+                &shared,
+                &reference_ids,
+                &policy,
+                &wanted,
+            )
+        })
+        .collect();
+    findings.extend(per_locale.into_iter().flatten());
+    findings.sort_by(|a, b| {
+        (
+            a.locale != project.reference_locale,
+            &a.locale,
+            &a.path,
+            a.line,
+            a.column,
+            a.rule,
+            &a.attribute,
+        )
+            .cmp(&(
+                b.locale != project.reference_locale,
+                &b.locale,
+                &b.path,
+                b.line,
+                b.column,
+                b.rule,
+                &b.attribute,
+            ))
+    });
+    findings.dedup();
+    let mut problems: Vec<Error> = Vec::new();
+    problems.extend(
+        catalog
+            .reference
+            .unreadable
+            .iter()
+            .map(|e| Error::Usage(e.to_string())),
+    );
+    for locale in &catalog.locales {
+        problems.extend(
+            locale
+                .unreadable
+                .iter()
+                .map(|e| Error::Usage(e.to_string())),
+        );
+    }
+    problems.extend(catalog.problems.iter().map(|e| Error::Usage(e.to_string())));
+    Ok(CheckReport {
+        reference: project.reference_locale.clone(),
+        findings,
+        problems,
+        locales: catalog.locales.iter().map(|l| l.locale.clone()).collect(),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_locale(
+    project: &Project,
+    catalog: &Catalog,
+    locale: &LocaleFiles,
+    state: Option<&LocaleState>,
+    do_not_translate: &[String],
+    shared: &[String],
+    reference_ids: &HashSet<String>,
+    policy: &Policy,
+    wanted: &(dyn Fn(&Path, &str) -> bool + Sync),
+) -> Vec<Finding> {
+    let info = LocaleInfo::new(&locale.locale);
+    let mut known_ids = reference_ids.clone();
+    known_ids.extend(
+        locale
+            .files
+            .values()
+            .flat_map(|f| f.entries.iter().map(|e| e.id.clone())),
+    );
+    let mut shared_ids = HashMap::new();
+    for (rel, file) in &locale.files {
+        if shared.iter().any(|s| Path::new(s) == rel) {
+            for e in &file.entries {
+                shared_ids.insert(e.id.clone(), file.shown.clone());
+            }
+        }
+    }
+    // A regional locale falls back to its parent when the project has it (es-MX to es).
+    let parent = parent_locale(&locale.locale, catalog);
+    let mut rels: Vec<&Path> = catalog
+        .reference
+        .files
+        .keys()
+        .map(|p| p.as_path())
+        .collect();
+    rels.extend(locale.files.keys().map(|p| p.as_path()));
+    rels.sort();
+    rels.dedup();
+    let mut out = Vec::new();
+    for rel in rels {
+        let translation = locale.files.get(rel).map(|f| f.as_ref());
+        let shown = project.display_path(&locale.dir.join(rel));
+        if !wanted(rel, &shown) {
+            continue;
+        }
+        let is_shared = shared.iter().any(|s| Path::new(s) == rel);
+        let empty = HashMap::new();
+        let ctx = FileCheck {
+            locale: &info,
+            reference: catalog.reference.files.get(rel).map(|f| f.as_ref()),
+            translation,
+            fallback: parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref()),
+            translation_path: shown,
+            known_ids: &known_ids,
+            shared_ids: if is_shared { &empty } else { &shared_ids },
+            state,
+            do_not_translate,
+        };
+        run_rules(&ctx, Scope::File, policy, &mut out);
+        run_rules(&ctx, Scope::Pair, policy, &mut out);
+    }
+    out
+}
+
+/// The nearest project locale this one falls back to before the reference.
+pub fn parent_locale<'c>(tag: &str, catalog: &'c Catalog) -> Option<&'c LocaleFiles> {
+    let mut tag = tag;
+    while let Some(cut) = tag.rfind('-') {
+        tag = &tag[..cut];
+        if let Some(found) = catalog.locales.iter().find(|l| l.locale == tag) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<Finding>) {
+    let mut raw = Vec::new();
+    for rule in rules::RULES.iter().filter(|r| r.scope == scope) {
+        if scope == Scope::File && ctx.translation.is_none() {
+            continue;
+        }
+        (rule.check)(ctx, &mut raw);
+    }
+    for mut finding in raw {
+        // A translator's `# medloc-ignore: RULE` exempts that message.
+        let entry = finding
+            .message_id
+            .as_deref()
+            .and_then(|id| ctx.translation.and_then(|t| t.entry(id)));
+        if entry.is_some_and(|e| {
+            e.ignored_rules
+                .iter()
+                .any(|r| r == finding.rule || r == "all")
+        }) {
+            continue;
+        }
+        if let Some(id) = finding.message_id.as_deref() {
+            let text_of = |file: Option<&FtlFile>| {
+                let e = file?.entry(id)?;
+                match finding.attribute.as_deref() {
+                    None => e.value.as_ref().map(|p| p.text.clone()),
+                    Some(a) => e
+                        .attributes
+                        .iter()
+                        .find(|x| x.name == a)
+                        .map(|x| x.pattern.text.clone()),
+                }
+            };
+            if ctx.reference.is_some() {
+                finding.reference = text_of(ctx.reference);
+                finding.translation = text_of(ctx.translation);
+            }
+        }
+        if let Some(f) = policy.apply(finding) {
+            out.push(f);
+        }
+    }
+}
+
+/// Loads what a check needs (catalog, stale state, termbase names) and checks. Problems
+/// loading the termbase or a state file are reported with the findings; the check goes on.
+/// Returns the catalog too, for snippets and later stages.
+pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(CheckReport, Catalog)> {
+    let catalog = Catalog::load(project, &options.locales)?;
+    let mut problems = Vec::new();
+    let states: HashMap<String, LocaleState> =
+        match crate::stale::load_states(project, &project.locales) {
+            Ok(s) => s.into_iter().collect(),
+            Err(e) => {
+                problems.push(e);
+                HashMap::new()
+            }
+        };
+    let do_not_translate = match load_termbase(project) {
+        Ok(tb) => tb
+            .concepts
+            .iter()
+            .flat_map(|c| c.languages.iter().flat_map(|l| l.terms.iter()))
+            .filter(|t| t.do_not_translate)
+            .map(|t| t.text.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+        Err(e) => {
+            problems.push(e);
+            Vec::new()
+        }
+    };
+    let mut report = check(project, &catalog, &states, &do_not_translate, options)?;
+    report.problems.extend(problems);
+    Ok((report, catalog))
+}
+
+/// The project's termbases, merged.
+pub fn load_termbase(project: &Project) -> Result<crate::terminology::Termbase> {
+    let mut termbase = crate::terminology::Termbase::default();
+    for rel in &project.config.medloc.termbase {
+        let path = project.root.join(rel);
+        let shown = std::path::PathBuf::from(project.display_path(&path));
+        termbase.extend(crate::terminology::Termbase::load(&path, &shown)?);
+    }
+    Ok(termbase)
+}

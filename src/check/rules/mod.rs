@@ -1,0 +1,185 @@
+//! The rule registry: a plain list. Adding a rule is one file here, one line below, and a
+//! fixture directory `tests/fixtures/rules/<rule-name>/` (reference.ftl, bad.ftl, good.ftl).
+
+use super::Rule;
+
+mod cyclic_reference;
+mod disallowed_markup;
+mod duplicate_attribute;
+mod duplicate_id;
+mod duplicate_variant;
+mod empty_translation;
+mod invisible_control;
+mod markup_mismatch;
+mod missing_attribute;
+mod missing_message;
+mod missing_value;
+mod missing_variable;
+mod number_mismatch;
+mod obsolete_attribute;
+mod obsolete_message;
+mod plural_categories;
+mod punctuation_mismatch;
+mod reference_mismatch;
+mod sentence_count_mismatch;
+mod stale_translation;
+mod syntax_error;
+mod unknown_reference;
+mod unknown_variable;
+mod untranslated;
+mod url_mismatch;
+mod whitespace;
+
+/// Every rule, in the order `medloc rules` lists them.
+pub static RULES: &[&Rule] = &[
+    &syntax_error::RULE,
+    &duplicate_id::RULE,
+    &missing_message::RULE,
+    &obsolete_message::RULE,
+    &missing_attribute::RULE,
+    &obsolete_attribute::RULE,
+    &missing_value::RULE,
+    &duplicate_attribute::RULE,
+    &duplicate_variant::RULE,
+    &unknown_variable::RULE,
+    &missing_variable::RULE,
+    &unknown_reference::RULE,
+    &reference_mismatch::RULE,
+    &cyclic_reference::RULE,
+    &empty_translation::RULE,
+    &untranslated::RULE,
+    &stale_translation::RULE,
+    &markup_mismatch::RULE,
+    &disallowed_markup::RULE,
+    &number_mismatch::RULE,
+    &url_mismatch::RULE,
+    &sentence_count_mismatch::RULE,
+    &invisible_control::RULE,
+    &plural_categories::RULE,
+    &whitespace::RULE,
+    &punctuation_mismatch::RULE,
+];
+
+include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// The rule's documentation: the `//!` comment of its file, extracted by build.rs.
+pub fn doc(name: &str) -> Option<&'static str> {
+    RULE_DOCS.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
+}
+
+/// The standard test of a rule: its bad fixture triggers it (snapshot of the findings), its
+/// good fixture does not.
+#[cfg(test)]
+macro_rules! fixture_test {
+    ($rule:expr) => {
+        #[test]
+        fn fixture_triggers_and_clean_fixture_passes() {
+            use crate::check::rules::fixture;
+            let bad = fixture::findings(&$rule, "bad.ftl");
+            assert!(!bad.is_empty(), "{}: bad.ftl triggers nothing", $rule.name);
+            insta::assert_snapshot!($rule.name, fixture::describe(&bad));
+            let good = fixture::findings(&$rule, "good.ftl");
+            assert!(
+                good.is_empty(),
+                "{}: good.ftl triggers:\n{}",
+                $rule.name,
+                fixture::describe(&good)
+            );
+        }
+    };
+}
+#[cfg(test)]
+pub(crate) use fixture_test;
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! Runs one rule over its fixture directory.
+
+    use crate::catalog::FtlFile;
+    use crate::check::{FileCheck, Finding, LocaleInfo, Rule, Scope};
+    use crate::stale::LocaleState;
+    use std::collections::{HashMap, HashSet};
+    use std::path::PathBuf;
+
+    fn dir(rule: &Rule) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/rules")
+            .join(rule.name)
+    }
+
+    fn read(rule: &Rule, name: &str) -> Option<String> {
+        std::fs::read_to_string(dir(rule).join(name)).ok()
+    }
+
+    fn file(rule: &Rule, name: &str) -> Option<FtlFile> {
+        read(rule, name).map(|t| FtlFile::parse(name.into(), format!("{}/{name}", rule.name), t))
+    }
+
+    /// The rule's findings on `bad.ftl` or `good.ftl` against `reference.ftl`.
+    pub fn findings(rule: &Rule, which: &str) -> Vec<Finding> {
+        let locale = read(rule, "locale.txt").unwrap_or_else(|| "es".to_owned());
+        let info = LocaleInfo::new(locale.trim());
+        let reference = file(rule, "reference.ftl");
+        let translation = file(rule, which);
+        let shared = file(rule, "shared.ftl");
+        let fallback = file(rule, "fallback.ftl");
+        let mut known: HashSet<String> = HashSet::new();
+        for f in [&reference, &translation].into_iter().flatten() {
+            known.extend(f.entries.iter().map(|e| e.id.clone()));
+        }
+        let shared_ids: HashMap<String, String> = shared
+            .iter()
+            .flat_map(|f| f.entries.iter().map(|e| (e.id.clone(), f.shown.clone())))
+            .collect();
+        let state: Option<LocaleState> = read(rule, "state.json")
+            .map(|t| serde_json::from_str(&t).expect("fixture state parses"));
+        let dnt: Vec<String> = read(rule, "dnt.txt")
+            .map(|t| t.lines().map(str::to_owned).collect())
+            .unwrap_or_default();
+        let ctx = FileCheck {
+            locale: &info,
+            reference: if rule.scope == Scope::File && reference.is_none() {
+                None
+            } else {
+                reference.as_ref()
+            },
+            translation: translation.as_ref(),
+            fallback: fallback.as_ref(),
+            translation_path: which.to_owned(),
+            known_ids: &known,
+            shared_ids: &shared_ids,
+            state: state.as_ref(),
+            do_not_translate: &dnt,
+        };
+        let mut out = Vec::new();
+        (rule.check)(&ctx, &mut out);
+        assert!(out.iter().all(|f| f.rule == rule.name));
+        out
+    }
+
+    /// One line per finding, for snapshots.
+    pub fn describe(findings: &[Finding]) -> String {
+        findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}:{} {}{} {}",
+                    f.line,
+                    f.column,
+                    f.message_id.as_deref().unwrap_or("-"),
+                    f.attribute
+                        .as_deref()
+                        .map(|a| format!(".{a}"))
+                        .unwrap_or_default(),
+                    f.text
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+

@@ -1,0 +1,306 @@
+//! Scanners over message prose (text and literals, placeables removed): inline markup tags,
+//! numbers, URLs, sentences and final punctuation. Shared by the rules; no I/O.
+
+/// An inline markup tag as written in a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub name: String,
+    pub closing: bool,
+    pub attributes: Vec<(String, String)>,
+    /// Byte offset in the scanned text.
+    pub offset: usize,
+    pub len: usize,
+}
+
+/// Tags in `text`. A `<` not followed by a letter or `/` is text (`< 5 mg`).
+pub fn tags(text: &str) -> Vec<Tag> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(pos) = text[i..].find('<') {
+        let start = i + pos;
+        let next = bytes.get(start + 1).copied().unwrap_or(b' ');
+        if !(next.is_ascii_alphabetic() || next == b'/') {
+            i = start + 1;
+            continue;
+        }
+        let Some(end) = text[start..].find('>').map(|e| start + e) else {
+            break;
+        };
+        let inner = &text[start + 1..end];
+        let closing = inner.starts_with('/');
+        let inner = inner.trim_start_matches('/').trim_end_matches('/');
+        let name_end = inner
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(inner.len());
+        out.push(Tag {
+            name: inner[..name_end].to_ascii_lowercase(),
+            closing,
+            attributes: attributes(&inner[name_end..]),
+            offset: start,
+            len: end + 1 - start,
+        });
+        i = end + 1;
+    }
+    out
+}
+
+fn attributes(mut s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    loop {
+        s = s.trim_start();
+        if s.is_empty() {
+            return out;
+        }
+        let name_end = s
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(s.len());
+        let name = s[..name_end].to_ascii_lowercase();
+        s = s[name_end..].trim_start();
+        let value = if let Some(rest) = s.strip_prefix('=') {
+            let rest = rest.trim_start();
+            let (value, after) = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &rest[1..];
+                    match body.find(q) {
+                        Some(e) => (&body[..e], &body[e + 1..]),
+                        None => (body, ""),
+                    }
+                }
+                _ => {
+                    let e = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    (&rest[..e], &rest[e..])
+                }
+            };
+            s = after;
+            value.to_owned()
+        } else {
+            String::new()
+        };
+        if !name.is_empty() {
+            out.push((name, value));
+        }
+    }
+}
+
+/// The value of a decimal digit of any script, as ASCII (`٣` and `３` are `3`).
+pub fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return c.to_digit(10);
+    }
+    // Zero code points of the decimal digit blocks in use (Unicode category Nd).
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10,
+    ];
+    let cp = c as u32;
+    ZEROS
+        .iter()
+        .find(|&&z| cp >= z && cp < z + 10)
+        .map(|z| cp - z)
+}
+
+/// Numbers in `text`, normalized: digits of any script as ASCII, grouping separators
+/// dropped and the decimal separator (`decimal`) as `.`. Separators count only between
+/// digits; `1-800-662` is three numbers.
+pub fn numbers(text: &str, decimal: char) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit_value(chars[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut value = String::new();
+        while i < chars.len() {
+            let c = chars[i];
+            if let Some(d) = digit_value(c) {
+                value.push(char::from_digit(d, 10).expect("a decimal digit"));
+                i += 1;
+            } else if is_separator(c) && chars.get(i + 1).and_then(|&n| digit_value(n)).is_some() {
+                if c == decimal || (c == '\u{066B}' && decimal != ',') {
+                    value.push('.');
+                }
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(value);
+    }
+    out
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | '\'' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{066B}' | '\u{066C}'
+    )
+}
+
+/// The decimal separator of a locale's numbers (CLDR `symbols/decimal`, for the languages
+/// medloc ships and their close relatives; `.` otherwise).
+pub fn decimal_separator(locale: &str) -> char {
+    let lang = locale.split('-').next().unwrap_or(locale);
+    match lang {
+        "es" | "fr" | "de" | "it" | "pt" | "nl" | "ru" | "pl" | "tr" | "id" | "vi" | "ro"
+        | "cs" | "sk" | "uk" | "sv" | "da" | "nb" | "nn" | "fi" | "el" | "hu" | "ca" | "hr"
+        | "sl" | "sr" | "bg" | "lt" | "lv" | "et" | "fa" => ',',
+        _ => '.',
+    }
+}
+
+/// URLs and e-mail addresses written in the text.
+pub fn urls(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"') {
+        let w = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '。', '，']);
+        let w = w.trim_start_matches('(');
+        let is_url = w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.");
+        let is_email = w.contains('@')
+            && w.split_once('@')
+                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
+        if is_url || is_email {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Sentences with at least one letter (Unicode sentence boundaries, UAX #29, which know
+/// CJK and Arabic full stops and question marks).
+pub fn sentence_count(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let without_tags = strip_tags(text);
+    without_tags
+        .split_sentence_bounds()
+        .filter(|s| s.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// The text without markup tags.
+pub fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for tag in tags(text) {
+        out.push_str(&text[last..tag.offset]);
+        last = tag.offset + tag.len;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// The kind of a text's final punctuation, across scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinalPunctuation {
+    FullStop,
+    Question,
+    Exclamation,
+    Colon,
+    None,
+}
+
+impl std::fmt::Display for FinalPunctuation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FinalPunctuation::FullStop => "a full stop",
+            FinalPunctuation::Question => "a question mark",
+            FinalPunctuation::Exclamation => "an exclamation mark",
+            FinalPunctuation::Colon => "a colon",
+            FinalPunctuation::None => "no final punctuation",
+        })
+    }
+}
+
+pub fn final_punctuation(text: &str) -> FinalPunctuation {
+    let stripped = strip_tags(text);
+    let last = stripped
+        .trim_end()
+        .trim_end_matches(['"', '\'', '»', '”', '’', '」', '』', '\u{00A0}', '\u{202F}'])
+        .chars()
+        .next_back();
+    match last {
+        Some('.' | '。' | '۔' | '।' | '…') => FinalPunctuation::FullStop,
+        Some('?' | '？' | '؟') => FinalPunctuation::Question,
+        Some('!' | '！') => FinalPunctuation::Exclamation,
+        Some(':' | '：') => FinalPunctuation::Colon,
+        _ => FinalPunctuation::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_attributes() {
+        let t = tags(
+            "a <strong>b</strong> <a data-l10n-name=\"x\" onclick='y()'>c</a> < 5 <img src=x>",
+        );
+        let names: Vec<(&str, bool)> = t.iter().map(|t| (t.name.as_str(), t.closing)).collect();
+        assert_eq!(
+            names,
+            [
+                ("strong", false),
+                ("strong", true),
+                ("a", false),
+                ("a", true),
+                ("img", false)
+            ]
+        );
+        assert_eq!(
+            t[2].attributes,
+            [
+                ("data-l10n-name".into(), "x".into()),
+                ("onclick".into(), "y()".into())
+            ]
+        );
+        assert_eq!(t[4].attributes, [("src".into(), "x".into())]);
+    }
+
+    #[test]
+    fn numbers_across_scripts_and_separators() {
+        assert_eq!(
+            numbers("1-800-662-HELP (4357)", '.'),
+            ["1", "800", "662", "4357"]
+        );
+        assert_eq!(numbers("2.5 mg, 1,914 pages", '.'), ["2.5", "1914"]);
+        assert_eq!(numbers("2,5 mg, 1.914 Seiten", ','), ["2.5", "1914"]);
+        assert_eq!(numbers("٢٫٥ ملغ و ٤٣٥٧", '.'), ["2.5", "4357"]);
+        assert_eq!(numbers("１２３", '.'), ["123"]);
+        assert_eq!(
+            numbers("116(7), 1914–1924.", '.'),
+            ["116", "7", "1914", "1924"]
+        );
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        assert_eq!(
+            urls("see https://a.org/x. or mail info@b.org, (www.c.com)"),
+            ["https://a.org/x", "info@b.org", "www.c.com"]
+        );
+    }
+
+    #[test]
+    fn sentences_in_several_scripts() {
+        assert_eq!(sentence_count("One. Two? Three!"), 3);
+        assert_eq!(sentence_count("一。二？三！"), 3);
+        assert_eq!(sentence_count("واحد. اثنان؟"), 2);
+        assert_eq!(sentence_count("<strong>One:</strong> two."), 1);
+    }
+
+    #[test]
+    fn final_punctuation_classes() {
+        assert_eq!(
+            final_punctuation("¿Cuánto duran?"),
+            FinalPunctuation::Question
+        );
+        assert_eq!(final_punctuation("多久？"), FinalPunctuation::Question);
+        assert_eq!(final_punctuation("كم؟"), FinalPunctuation::Question);
+        assert_eq!(final_punctuation("fin.</a>"), FinalPunctuation::FullStop);
+        assert_eq!(final_punctuation("« fin »"), FinalPunctuation::None);
+        assert_eq!(final_punctuation("Hands"), FinalPunctuation::None);
+    }
+}

@@ -1,0 +1,69 @@
+//! `medloc check`.
+
+use super::Outcome;
+use crate::check::{CheckOptions, Severity, check_project};
+use crate::error::Result;
+use crate::project::Project;
+use crate::report::{check_json, check_sarif, check_text};
+use std::io::IsTerminal;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files to check (paths relative to the project root or to a locale directory).
+    pub paths: Vec<String>,
+    /// Only this locale (repeatable).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    pub locales: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// `--deny warnings` makes warnings fail the run too.
+    #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
+    pub deny: Option<String>,
+}
+
+pub fn run(project: &Project, args: Args) -> Result<Outcome> {
+    let options = CheckOptions {
+        locales: args.locales,
+        paths: args.paths,
+    };
+    let (report, catalog) = check_project(project, &options)?;
+    match args.format {
+        Format::Json => print!("{}", check_json::render(&report)),
+        Format::Sarif => print!("{}", check_sarif::render(&report)),
+        Format::Text => {
+            let mut sources = check_text::Sources::new();
+            for files in std::iter::once(&catalog.reference).chain(&catalog.locales) {
+                for file in files.files.values() {
+                    sources.insert(file.shown.as_str(), file.text.as_str());
+                }
+            }
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            print!("{}", check_text::render(&report, &sources, color));
+        }
+    }
+    let failing = report.count(Severity::Error) > 0
+        || (args.deny.is_some() && report.count(Severity::Warning) > 0);
+    if !report.problems.is_empty() {
+        if !matches!(args.format, Format::Text) {
+            for problem in &report.problems {
+                eprintln!("error: {problem}");
+            }
+        }
+        return Err(crate::Error::Reported {
+            count: report.problems.len(),
+            what: "locale(s) or file(s)",
+        });
+    }
+    Ok(if failing {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}

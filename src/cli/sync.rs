@@ -1,0 +1,42 @@
+//! `medloc sync [--accept LOCALE ID...]`.
+
+use super::Outcome;
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::project::Project;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Accept translations as still right after an English change: LOCALE then IDs.
+    #[arg(long, num_args = 2.., value_names = ["LOCALE", "ID"])]
+    pub accept: Vec<String>,
+}
+
+pub fn run(project: &Project, args: Args) -> Result<Outcome> {
+    let accept: Vec<(String, String)> = match args.accept.split_first() {
+        None => Vec::new(),
+        Some((locale, ids)) => {
+            if !project.locales.contains(locale) {
+                return Err(Error::Usage(format!(
+                    "--accept {locale}: not a locale of this project"
+                )));
+            }
+            ids.iter().map(|id| (locale.clone(), id.clone())).collect()
+        }
+    };
+    let catalog = Catalog::load(project, &[])?;
+    let states = crate::stale::load_states(project, &project.locales)?;
+    for outcome in crate::stale::sync(project, &catalog, &states, &accept)? {
+        println!(
+            "{:<8} {} recorded, {} updated, {} accepted, {} removed, {} still stale{}",
+            outcome.locale,
+            outcome.recorded,
+            outcome.updated,
+            outcome.accepted,
+            outcome.removed,
+            outcome.still_stale,
+            if outcome.written { "" } else { " (unchanged)" }
+        );
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,129 @@
+//! `medloc check` for people: rustc-style diagnostics (annotate-snippets) with the file,
+//! line and column, the offending line with a caret, the reference text beside the
+//! translation, and a hint; a summary per locale at the end. Coloured only when asked
+//! (the CLI decides: a terminal, and no NO_COLOR).
+
+use crate::check::{CheckReport, Finding, Severity};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::collections::BTreeMap;
+
+/// The source text of each file a finding points into, by shown path.
+pub type Sources<'a> = BTreeMap<&'a str, &'a str>;
+
+pub fn render(report: &CheckReport, sources: &Sources<'_>, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for finding in &report.findings {
+        out.push_str(&render_one(finding, sources, &renderer));
+        out.push_str("\n\n");
+    }
+    for problem in &report.problems {
+        out.push_str(&format!("error: {problem}\n"));
+    }
+    out.push_str(&summary(report));
+    out
+}
+
+fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String {
+    let level = match f.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let title = match (&f.message_id, &f.attribute) {
+        (Some(id), Some(a)) => format!("{} ({id}.{a})", f.text),
+        (Some(id), None) if !f.text.contains(id.as_str()) => format!("{} ({id})", f.text),
+        _ => f.text.clone(),
+    };
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(r) = &f.reference {
+        notes.push(format!("reference:   {r}"));
+    }
+    if let Some(t) = &f.translation {
+        notes.push(format!("translation: {t}"));
+    }
+    let source = sources
+        .get(f.path.as_str())
+        .copied()
+        .filter(|s| f.span.end <= s.len() && f.span.start < s.len().max(1));
+    let mut report = vec![];
+    let head = level.clone().primary_title(title).id(f.rule);
+    let group = match source {
+        Some(text) if !text.is_empty() => {
+            let (start, end) = line_window(text, f.span.start);
+            let slice = &text[start..end];
+            let line_no = text[..start].matches('\n').count() + 1;
+            let s = f.span.start - start;
+            let e = (f.span.end.max(f.span.start + 1) - start)
+                .min(slice.len())
+                .max(s);
+            head.element(
+                Snippet::source(slice)
+                    .line_start(line_no)
+                    .path(f.path.as_str())
+                    .annotation(AnnotationKind::Primary.span(s..e)),
+            )
+        }
+        _ => head.element(
+            annotate_snippets::Origin::path(f.path.as_str())
+                .line(f.line)
+                .char_column(f.column.saturating_sub(1)),
+        ),
+    };
+    report.push(group);
+    for note in &notes {
+        report.push(Group::with_title(
+            Level::NOTE.secondary_title(note.as_str()),
+        ));
+    }
+    if let Some(hint) = &f.hint {
+        report.push(Group::with_title(
+            Level::HELP.secondary_title(hint.as_str()),
+        ));
+    }
+    renderer.render(&report)
+}
+
+/// The byte range of the line holding `offset`.
+fn line_window(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    (start, end)
+}
+
+/// Per locale: errors, warnings, missing.
+pub fn summary(report: &CheckReport) -> String {
+    let mut per: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
+    for locale in &report.locales {
+        per.entry(locale).or_default();
+    }
+    for f in &report.findings {
+        let e = per.entry(&f.locale).or_default();
+        match f.severity {
+            Severity::Error => e.0 += 1,
+            Severity::Warning => e.1 += 1,
+            Severity::Info => e.2 += 1,
+        }
+        if f.rule == "missing-message" {
+            e.3 += 1;
+        }
+    }
+    let mut out = String::from("summary:\n");
+    for (locale, (errors, warnings, infos, missing)) in &per {
+        out.push_str(&format!(
+            "  {locale:<8} {errors:>4} errors {warnings:>5} warnings {infos:>4} infos {missing:>5} missing\n"
+        ));
+    }
+    out.push_str(&format!(
+        "  total    {:>4} errors {:>5} warnings {:>4} infos\n",
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info)
+    ));
+    out
+}

@@ -1,0 +1,6 @@
+//! Writers: one per output format, each fed the same model. They return text; the CLI
+//! decides where it goes.
+
+pub mod check_json;
+pub mod check_sarif;
+pub mod check_text;
