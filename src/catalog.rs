@@ -65,6 +65,9 @@ pub struct Pattern {
     /// Text elements and string literals only, placeables dropped: what markup, number and
     /// sentence checks look at.
     pub prose: String,
+    /// The prose outside the variants of numeric (plural) selectors, whose numbers belong
+    /// to the plural category (`[one] 1 hour` may rightly become `[one] una hora`).
+    pub fixed_prose: String,
     pub variables: Vec<String>,
     /// String literals (`{ "..." }`), unescaped: text kept verbatim by design.
     pub literals: Vec<String>,
@@ -73,6 +76,8 @@ pub struct Pattern {
     /// Term references as `-id`.
     pub terms: Vec<String>,
     pub selects: Vec<Select>,
+    /// While walking: how many numeric selectors enclose the current element.
+    plural_depth: usize,
 }
 
 #[derive(Debug)]
@@ -232,6 +237,9 @@ fn walk_pattern(text: &str, p: &ast::Pattern<&str>, out: &mut Pattern) {
                     out.span.end = out.span.end.max(start + value.len());
                 }
                 out.prose.push_str(value);
+                if out.plural_depth == 0 {
+                    out.fixed_prose.push_str(value);
+                }
             }
             ast::PatternElement::Placeable { expression } => walk_expression(text, expression, out),
         }
@@ -283,10 +291,14 @@ fn walk_expression(text: &str, e: &ast::Expression<&str>, out: &mut Pattern) {
                 keys,
                 offset,
             });
+            let plural = out.selects.last().is_some_and(|s| s.numeric);
+            out.plural_depth += usize::from(plural);
             for variant in variants {
                 walk_pattern(text, &variant.value, out);
                 out.prose.push(' ');
+                out.fixed_prose.push(' ');
             }
+            out.plural_depth -= usize::from(plural);
         }
     }
 }
@@ -296,6 +308,9 @@ fn walk_inline(text: &str, i: &ast::InlineExpression<&str>, out: &mut Pattern) {
         ast::InlineExpression::StringLiteral { value } => {
             let value = unescape_literal(value);
             out.prose.push_str(&value);
+            if out.plural_depth == 0 {
+                out.fixed_prose.push_str(&value);
+            }
             out.literals.push(value);
         }
         ast::InlineExpression::NumberLiteral { .. } => {}

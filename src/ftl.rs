@@ -106,10 +106,11 @@ fn expression_source<S: AsRef<str>>(expression: &ast::Expression<S>) -> String {
         })],
     };
     let text = fluent_syntax::serializer::serialize(&resource);
-    text.trim_end()
-        .strip_prefix("x = { ")
-        .and_then(|s| s.strip_suffix(" }"))
-        .unwrap_or(text.trim_end())
+    // `x = { ... }` on one line, or `x =\n    { ... }` for a select expression.
+    let body = text.trim_end().strip_prefix("x =").unwrap_or(&text).trim();
+    body.strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .map_or(body, str::trim)
         .to_owned()
 }
 

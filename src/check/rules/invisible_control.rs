@@ -2,7 +2,8 @@
 //! Reports bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069),
 //! zero-width characters (U+200B-U+200D, U+2060, U+FEFF) and other invisible format characters
 //! in a translation. The marks a right-to-left locale legitimately needs (U+200E, U+200F,
-//! U+061C) are allowed there.
+//! U+061C) are allowed there, and the zero-width non-joiner and joiner are allowed between
+//! two letters of scripts that spell with them (Persian `می‌شود`, Indic conjuncts).
 //!
 //! ## Why it matters
 //! This is the "Trojan Source" class: text that displays differently from what it is, hiding a
@@ -23,8 +24,13 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
-        for c in pair.translation.prose.chars() {
-            if is_forbidden(c, ctx.locale.right_to_left) {
+        let chars: Vec<char> = pair.translation.prose.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            // After a letter or sign of such a script (a Malayalam chillu ends a word with
+            // virama + ZWJ, so the next character may be a space).
+            let joins_letters =
+                matches!(c, '\u{200C}' | '\u{200D}') && i > 0 && is_script_letter(chars[i - 1]);
+            if is_forbidden(c, ctx.locale.right_to_left) && !joins_letters {
                 let needle = c.to_string();
                 out.push(ctx.pair_finding(
                     &RULE,
@@ -35,6 +41,12 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// A letter of a script that uses zero-width (non-)joiners in its spelling (Persian,
+/// Arabic, Indic scripts): not Latin, Greek or Cyrillic.
+fn is_script_letter(c: char) -> bool {
+    (c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)) && (c as u32) >= 0x0590
 }
 
 fn is_forbidden(c: char, right_to_left: bool) -> bool {

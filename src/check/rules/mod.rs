@@ -182,4 +182,3 @@ pub(crate) mod fixture {
             .join("\n")
     }
 }
-

@@ -2,7 +2,8 @@
 //! Every number of the reference (doses, percentages, phone numbers, years, pages) must appear
 //! in the translation with the same value. Digits of other scripts (Arabic-Indic `٤٣٥٧`,
 //! full-width `４３５７`) and the locale's decimal and grouping separators (`2,5` in Spanish for
-//! `2.5`) count as the same value.
+//! `2.5`) count as the same value. Numbers inside plural variants (`[one] 1 hour`) belong to
+//! the plural category and are not compared.
 //!
 //! ## Why it matters
 //! A changed digit in a dose or a helpline number is the most dangerous error a medical
@@ -26,11 +27,16 @@ use crate::check::scan::{decimal_separator, numbers};
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
-        let reference = numbers(&pair.reference.prose, decimal_separator("en"));
+        let reference = numbers(&pair.reference.fixed_prose, decimal_separator("en"));
         if reference.is_empty() {
             continue;
         }
-        let translated = numbers(&pair.translation.prose, ctx.locale.decimal);
+        // Read with the locale's decimal separator, and with `.` too: version numbers and
+        // codes (`1.0`) are not localized.
+        let mut translated = numbers(&pair.translation.fixed_prose, ctx.locale.decimal);
+        if ctx.locale.decimal != '.' {
+            translated.extend(numbers(&pair.translation.fixed_prose, '.'));
+        }
         let mut missing: Vec<&String> = reference
             .iter()
             .filter(|n| !translated.contains(n))

@@ -1,7 +1,9 @@
 //! ## What it does
 //! Counts sentences (Unicode sentence segmentation, which knows the full stops and question
 //! marks of CJK and Arabic) and reports a translation that has lost a third or more of its
-//! reference's sentences (at least one, when the reference has two or more).
+//! reference's sentences (at least one, when the reference has two or more). Plural variants
+//! are left out, and languages written without sentence punctuation (Thai, Lao, Khmer,
+//! Burmese) are not checked.
 //!
 //! ## Why it matters
 //! A dropped sentence is the cheap, visible signal of an omitted warning ("Do not share
@@ -23,10 +25,18 @@ pub(crate) static RULE: Rule = Rule {
 
 use crate::check::scan::sentence_count;
 
+/// Languages written without sentence-final punctuation (spaces separate sentences).
+const UNPUNCTUATED: &[&str] = &["th", "lo", "km", "my"];
+
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
+    let language = ctx.locale.tag.split('-').next().unwrap_or_default();
+    if UNPUNCTUATED.contains(&language) {
+        return;
+    }
     for pair in ctx.pattern_pairs() {
-        let r = sentence_count(&pair.reference.prose);
-        let t = sentence_count(&pair.translation.prose);
+        // Plural variants repeat one sentence per form: compare the fixed text only.
+        let r = sentence_count(&pair.reference.fixed_prose);
+        let t = sentence_count(&pair.translation.fixed_prose);
         if r >= 2 && t < r && t * 3 <= r * 2 {
             out.push(ctx.pair_finding(
                 &RULE,
