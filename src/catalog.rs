@@ -22,6 +22,8 @@ pub struct FtlFile {
     pub text: String,
     line_starts: Vec<usize>,
     pub entries: Vec<Entry>,
+    /// Entry index by ID (the first definition wins, as at runtime).
+    index: std::collections::HashMap<String, usize>,
     pub junk: Vec<Junk>,
 }
 
@@ -76,6 +78,8 @@ pub struct Pattern {
     /// Term references as `-id`.
     pub terms: Vec<String>,
     pub selects: Vec<Select>,
+    /// A text element holds two spaces in a row (placeables and variant layout aside).
+    pub doubled_space: bool,
     /// While walking: how many numeric selectors enclose the current element.
     plural_depth: usize,
 }
@@ -94,12 +98,17 @@ impl FtlFile {
     /// Parses `text` (already decoded) into a summary.
     pub fn parse(rel: PathBuf, shown: String, text: String) -> FtlFile {
         let (entries, junk) = summarize(&text);
+        let mut index = std::collections::HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            index.entry(e.id.clone()).or_insert(i);
+        }
         FtlFile {
             rel,
             shown,
             line_starts: line_starts(&text),
             text,
             entries,
+            index,
             junk,
         }
     }
@@ -120,7 +129,7 @@ impl FtlFile {
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+        self.index.get(id).map(|&i| &self.entries[i])
     }
 
     /// Messages (not terms).
@@ -237,6 +246,7 @@ fn walk_pattern(text: &str, p: &ast::Pattern<&str>, out: &mut Pattern) {
                     out.span.end = out.span.end.max(start + value.len());
                 }
                 out.prose.push_str(value);
+                out.doubled_space |= value.contains("  ");
                 if out.plural_depth == 0 {
                     out.fixed_prose.push_str(value);
                 }

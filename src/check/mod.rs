@@ -130,8 +130,9 @@ impl LocaleInfo {
     }
 }
 
-/// The CLDR cardinal plural categories of a language, found by sampling numbers (the
-/// plural rules crate has no list of them).
+/// The CLDR cardinal plural categories a language uses for whole numbers, found by sampling
+/// (the plural rules crate has no list of them). Categories only fractions reach (`many` in
+/// Czech) are left out: counts of doses, days and files are whole.
 fn plural_categories(langid: unic_langid::LanguageIdentifier) -> Vec<&'static str> {
     use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
     let Ok(rules) = PluralRules::create(langid, PluralRuleType::CARDINAL) else {

@@ -51,10 +51,8 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let failing = report.count(Severity::Error) > 0
         || (args.deny.is_some() && report.count(Severity::Warning) > 0);
     if !report.problems.is_empty() {
-        if !matches!(args.format, Format::Text) {
-            for problem in &report.problems {
-                eprintln!("error: {problem}");
-            }
+        for problem in &report.problems {
+            eprintln!("error: {problem}");
         }
         return Err(crate::Error::Reported {
             count: report.problems.len(),

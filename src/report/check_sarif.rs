@@ -11,7 +11,6 @@ pub fn render(report: &CheckReport) -> String {
         .map(|r| {
             json!({
                 "id": r.name,
-                "name": r.name,
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": doc(r.name).unwrap_or(r.summary) },
                 "defaultConfiguration": { "level": level(r.severity) },

@@ -21,9 +21,6 @@ pub fn render(report: &CheckReport, sources: &Sources<'_>, color: bool) -> Strin
         out.push_str(&render_one(finding, sources, &renderer));
         out.push_str("\n\n");
     }
-    for problem in &report.problems {
-        out.push_str(&format!("error: {problem}\n"));
-    }
     out.push_str(&summary(report));
     out
 }
@@ -52,8 +49,10 @@ fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String
         .filter(|s| f.span.end <= s.len() && f.span.start < s.len().max(1));
     let mut report = vec![];
     let head = level.clone().primary_title(title).id(f.rule);
+    // A finding with no place in the file (a missing message) names the file only.
+    let located = !(f.span.start == 0 && f.span.end == 0);
     let group = match source {
-        Some(text) if !text.is_empty() => {
+        Some(text) if !text.is_empty() && located => {
             let (start, end) = line_window(text, f.span.start);
             let slice = &text[start..end];
             let line_no = text[..start].matches('\n').count() + 1;

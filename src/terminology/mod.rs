@@ -3,6 +3,7 @@
 //! job, not done here.
 
 mod csv;
+pub mod matcher;
 mod tbx;
 
 use crate::error::{Error, Result, read_text};

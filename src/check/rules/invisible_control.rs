@@ -2,8 +2,8 @@
 //! Reports bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069),
 //! zero-width characters (U+200B-U+200D, U+2060, U+FEFF) and other invisible format characters
 //! in a translation. The marks a right-to-left locale legitimately needs (U+200E, U+200F,
-//! U+061C) are allowed there, and the zero-width non-joiner and joiner are allowed between
-//! two letters of scripts that spell with them (Persian `می‌شود`, Indic conjuncts).
+//! U+061C) are allowed there, and the zero-width non-joiner and joiner are allowed next to
+//! letters of scripts that spell with them (Persian `می‌شود`, Indic conjuncts and chillus).
 //!
 //! ## Why it matters
 //! This is the "Trojan Source" class: text that displays differently from what it is, hiding a
@@ -26,10 +26,11 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
         let chars: Vec<char> = pair.translation.prose.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
-            // After a letter or sign of such a script (a Malayalam chillu ends a word with
-            // virama + ZWJ, so the next character may be a space).
-            let joins_letters =
-                matches!(c, '\u{200C}' | '\u{200D}') && i > 0 && is_script_letter(chars[i - 1]);
+            // Beside a letter or sign of such a script (a Malayalam chillu ends a word with
+            // virama + ZWJ; a Telugu suffix may follow a closing quote).
+            let joins_letters = matches!(c, '\u{200C}' | '\u{200D}')
+                && ((i > 0 && is_script_letter(chars[i - 1]))
+                    || chars.get(i + 1).is_some_and(|n| is_script_letter(*n)));
             if is_forbidden(c, ctx.locale.right_to_left) && !joins_letters {
                 let needle = c.to_string();
                 out.push(ctx.pair_finding(

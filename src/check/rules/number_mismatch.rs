@@ -23,19 +23,21 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-use crate::check::scan::{decimal_separator, numbers};
+use crate::check::scan::{decimal_separator, numbers, strip_tags};
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
-        let reference = numbers(&pair.reference.fixed_prose, decimal_separator("en"));
+        // Markup is not text: `data-l10n-name` holds the digits of "l10n".
+        let reference = numbers(&strip_tags(&pair.reference.fixed_prose), decimal_separator("en"));
         if reference.is_empty() {
             continue;
         }
         // Read with the locale's decimal separator, and with `.` too: version numbers and
         // codes (`1.0`) are not localized.
-        let mut translated = numbers(&pair.translation.fixed_prose, ctx.locale.decimal);
+        let prose = strip_tags(&pair.translation.fixed_prose);
+        let mut translated = numbers(&prose, ctx.locale.decimal);
         if ctx.locale.decimal != '.' {
-            translated.extend(numbers(&pair.translation.fixed_prose, '.'));
+            translated.extend(numbers(&prose, '.'));
         }
         let mut missing: Vec<&String> = reference
             .iter()

@@ -21,7 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
         let text = &pair.translation.text;
-        if text.contains("  ") {
+        if pair.translation.doubled_space {
             out.push(ctx.pair_finding(&RULE, &pair, Some("  "), "doubled space".to_owned()));
         }
         if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {

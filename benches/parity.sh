@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Parity of `medloc check` with Mozilla's compare-locales on the same Fluent projects.
+#
+#   benches/parity.sh [PROJECT_DIR...]
+#
+# PROJECT_DIR holds an l10n.toml (compare-locales' project format, which medloc reads too).
+# Default: this repository, plus ../shared/corpora/mozilla-send when that directory exists.
+#
+# Per project it runs compare-locales (JSON output) and `medloc check --format json`, then
+# benches/parity_compare.py prints a per-locale table (missing, obsolete, errors, warnings),
+# compares the missing and obsolete message-ID sets, lists compare-locales' error/warning kinds
+# with what medloc reports for the same messages, and prints both wall-clock times.
+#
+# Environment:
+#   MEDLOC        medloc binary (default target/release/medloc, built if missing)
+#   PARITY_RUNS   time each tool this many times and report the fastest run (default 1)
+#   PYTHON        Python used to create the venv (default python3)
+#
+# Outputs of the last run are kept in target/parity/<n>-<project>/.
+# Exit status: 0 parity holds for every project, 1 it does not, 2 a tool could not run.
+set -euo pipefail
+
+CL_VERSION=9.0.5
+START_DIR=$PWD
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV=$ROOT/target/parity-venv
+OUT=$ROOT/target/parity
+RUNS=${PARITY_RUNS:-1}
+
+die() { echo "parity.sh: $*" >&2; exit 2; }
+
+abspath() { # resolve $1 against $START_DIR
+    case $1 in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$START_DIR/$1" ;; esac
+}
+
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "PARITY_RUNS must be a positive integer, got '$RUNS'"
+
+# --- compare-locales in a venv -------------------------------------------------------------------
+PY=${PYTHON:-python3}
+installed_version() {
+    "$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("compare-locales"))' \
+        2>/dev/null || true
+}
+if [[ ! -x $VENV/bin/python ]]; then
+    command -v "$PY" >/dev/null || die "$PY not found; install Python 3 (or set PYTHON=...)"
+    echo "creating venv $VENV" >&2
+    "$PY" -m venv "$VENV" \
+        || die "could not create a venv with $PY (on Debian/Ubuntu: apt-get install python3-venv)"
+fi
+if [[ $(installed_version) != "$CL_VERSION" ]]; then
+    echo "installing compare-locales==$CL_VERSION into $VENV" >&2
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+        "compare-locales==$CL_VERSION" \
+        || die "pip could not install compare-locales==$CL_VERSION (is PyPI reachable?)"
+fi
+[[ $(installed_version) == "$CL_VERSION" ]] \
+    || die "compare-locales $CL_VERSION is not importable from $VENV"
+CL=$VENV/bin/compare-locales
+[[ -x $CL ]] || die "$CL missing after installing compare-locales"
+
+# --- medloc --------------------------------------------------------------------------------------
+if [[ -n ${MEDLOC:-} ]]; then
+    MEDLOC=$(abspath "$MEDLOC")
+    [[ -x $MEDLOC ]] || die "MEDLOC=$MEDLOC is not an executable file"
+else
+    MEDLOC=$ROOT/target/release/medloc
+    if [[ ! -x $MEDLOC ]]; then
+        command -v cargo >/dev/null || die "$MEDLOC missing and cargo not found to build it"
+        echo "building $MEDLOC" >&2
+        (cd "$ROOT" && cargo build --release) || die "cargo build --release failed"
+        [[ -x $MEDLOC ]] || die "cargo build --release did not produce $MEDLOC"
+    fi
+fi
+
+# --- projects ------------------------------------------------------------------------------------
+projects=()
+if (($#)); then
+    for p in "$@"; do
+        p=$(abspath "$p")
+        [[ -f $p/l10n.toml ]] || die "$p has no l10n.toml"
+        projects+=("$(cd "$p" && pwd)")
+    done
+else
+    projects+=("$ROOT")
+    if [[ -d $ROOT/../shared/corpora/mozilla-send ]]; then
+        projects+=("$(cd "$ROOT/../shared/corpora/mozilla-send" && pwd)")
+    fi
+fi
+
+if [[ -n ${EPOCHREALTIME:-} ]]; then # bash >= 5
+    now() { printf '%s\n' "${EPOCHREALTIME/,/.}"; }
+else
+    now() { date +%s.%N; }
+fi
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", b - a }'; }
+fastest() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
+
+echo "compare-locales $CL_VERSION ($CL)"
+echo "medloc $("$MEDLOC" --version 2>/dev/null | awk '{print $NF}') ($MEDLOC)"
+
+status=0
+differs=()
+n=0
+for proj in "${projects[@]}"; do
+    n=$((n + 1))
+    out=$OUT/$n-$(basename "$proj")
+    rm -rf "$out" && mkdir -p "$out"
+    echo
+    echo "=== $proj"
+
+    # compare-locales: project file, l10n base dir (the project, so reported paths are relative
+    # to it, like medloc's), locales from the l10n.toml. --return-zero: only a crash is nonzero.
+    cl_time=
+    for ((i = 0; i < RUNS; i++)); do
+        t0=$(now)
+        if ! (cd "$proj" && "$CL" --return-zero --json="$out/compare-locales.json" l10n.toml .) \
+            >"$out/compare-locales.txt" 2>"$out/compare-locales.err"; then
+            cat "$out/compare-locales.err" >&2
+            die "compare-locales failed on $proj (output in $out)"
+        fi
+        cl_time=$(fastest "$cl_time" "$(elapsed "$t0" "$(now)")")
+    done
+
+    # medloc: run from inside the project; exit 1 means findings, 2 means it could not run.
+    ml_time=
+    for ((i = 0; i < RUNS; i++)); do
+        t0=$(now)
+        rc=0
+        (cd "$proj" && "$MEDLOC" check --format json) \
+            >"$out/medloc.json" 2>"$out/medloc.err" || rc=$?
+        t1=$(now)
+        if ((rc > 1)); then
+            cat "$out/medloc.err" >&2
+            die "medloc check exited $rc on $proj (output in $out)"
+        fi
+        ml_time=$(fastest "$ml_time" "$(elapsed "$t0" "$t1")")
+    done
+    if ((RUNS > 1)); then echo "(times: fastest of $RUNS runs)"; fi
+
+    rc=0
+    "$VENV/bin/python" "$ROOT/benches/parity_compare.py" --project "$proj" \
+        --cl-json "$out/compare-locales.json" --medloc-json "$out/medloc.json" \
+        --cl-time "$cl_time" --medloc-time "$ml_time" || rc=$?
+    case $rc in
+        0) ;;
+        1) status=1; differs+=("$proj") ;;
+        *) die "parity_compare.py failed ($rc) on $proj" ;;
+    esac
+done
+
+echo
+if ((status == 0)); then
+    echo "ALL PROJECTS: PARITY OK (${#projects[@]} project(s))"
+else
+    echo "ALL PROJECTS: PARITY DIFFERS in ${#differs[@]} of ${#projects[@]}: ${differs[*]}"
+fi
+exit "$status"

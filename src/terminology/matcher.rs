@@ -1,0 +1,1 @@
+//! Term matching: finds a termbase's terms in message text. (Being written.)

@@ -1,0 +1,344 @@
+//! `medloc check` end to end: the shipped project, a fixture project with one problem of
+//! each common kind, machine output, exit codes, scope flags, stale tracking, config, and
+//! bad input. Drives the real binary.
+
+mod common;
+
+use common::{copy_tree, medloc, repo_root, shipped_project};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn clinic() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo_root().join("tests/fixtures/projects/clinic"), dir.path());
+    dir
+}
+
+fn json(dir: &Path, extra: &[&str]) -> (Value, i32) {
+    let out = medloc(dir)
+        .args(["check", "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr))
+    });
+    (value, out.status.code().unwrap())
+}
+
+fn findings<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .collect()
+}
+
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn shipped_project_has_no_errors() {
+    let dir = shipped_project();
+    let (report, code) = json(dir.path(), &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["summary"]["errors"], 0);
+    // de and ar are partial on purpose: their missing messages are warnings.
+    assert!(!findings(&report, "missing-message").is_empty());
+    assert!(findings(&report, "missing-message").iter().all(|f| f["locale"] == "de" || f["locale"] == "ar"));
+}
+
+#[test]
+fn fixture_project_findings_and_positions() {
+    let dir = clinic();
+    let before = tree(dir.path());
+    let (report, code) = json(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(report["schema"], "medloc-check/1");
+    assert_eq!(report["reference"], "en-US");
+    let one = |rule: &str, locale: &str| -> Value {
+        findings(&report, rule)
+            .into_iter()
+            .find(|f| f["locale"] == locale)
+            .unwrap_or_else(|| panic!("no {rule} for {locale}: {report:#}"))
+            .clone()
+    };
+    // es has CRLF line ends: positions still count lines as an editor does.
+    let n = one("number-mismatch", "es");
+    assert_eq!((n["path"].as_str().unwrap(), n["line"].as_u64().unwrap(), n["message_id"].as_str().unwrap()), ("locales/es/clinic.ftl", 3, "dose"));
+    assert_eq!(n["severity"], "error");
+    assert!(n["text"].as_str().unwrap().contains("2.5"));
+    assert_eq!(n["attribute"], Value::Null);
+    let d = one("disallowed-markup", "es");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(6), Some(34)));
+    assert!(!findings(&report, "markup-mismatch").is_empty());
+    assert_eq!(one("sentence-count-mismatch", "es")["message_id"], "care");
+    // fr: a syntax error, the messages after it still checked; an obsolete message.
+    let s = one("syntax-error", "fr");
+    assert_eq!(s["line"], 5);
+    assert_eq!(one("obsolete-message", "fr")["message_id"], "extra");
+    assert_eq!(one("obsolete-message", "fr")["line"], 7);
+    assert!(findings(&report, "number-mismatch").iter().all(|f| f["locale"] != "fr"), "2,5 is 2.5 in French");
+    // ar: Arabic-Indic digits are the same numbers; the RLM mark is allowed in Arabic.
+    assert!(findings(&report, "number-mismatch").iter().all(|f| f["locale"] != "ar"));
+    assert!(findings(&report, "invisible-control").is_empty());
+    assert_eq!(findings(&report, "missing-message").iter().filter(|f| f["locale"] == "ar").count(), 3);
+    // The summary matches the diagnostics.
+    let count = |sev: &str| report["diagnostics"].as_array().unwrap().iter().filter(|d| d["severity"] == sev).count();
+    assert_eq!(report["summary"]["errors"].as_u64().unwrap() as usize, count("error"));
+    assert_eq!(report["summary"]["warnings"].as_u64().unwrap() as usize, count("warning"));
+    // check never writes.
+    assert_eq!(tree(dir.path()), before);
+}
+
+#[test]
+fn text_output_for_people() {
+    let dir = clinic();
+    let out = medloc(dir.path()).args(["check", "--locale", "es"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "no colour when piped");
+    insta::assert_snapshot!("clinic_es_text", text);
+}
+
+#[test]
+fn sarif_output_follows_2_1_0() {
+    let dir = clinic();
+    let out = medloc(dir.path()).args(["check", "--format", "sarif"]).output().unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(sarif["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 26);
+    assert!(rules.iter().all(|r| r["id"].is_string() && r["shortDescription"]["text"].is_string() && r.get("name").is_none()));
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        // The schema's constraints on a result, as medloc fills them.
+        assert!(["none", "note", "warning", "error"].contains(&r["level"].as_str().unwrap()));
+        assert!(r["message"]["text"].is_string());
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"]);
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(!loc["artifactLocation"]["uri"].as_str().unwrap().starts_with('/'));
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
+        assert!(loc["region"]["startColumn"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn locale_and_path_scope() {
+    let dir = clinic();
+    let (report, _) = json(dir.path(), &["--locale", "fr"]);
+    let locales: std::collections::BTreeSet<&str> = report["diagnostics"].as_array().unwrap().iter().map(|d| d["locale"].as_str().unwrap()).collect();
+    assert_eq!(locales.into_iter().collect::<Vec<_>>(), ["fr"]);
+    let (report, _) = json(dir.path(), &["locales/ar/clinic.ftl"]);
+    assert!(report["diagnostics"].as_array().unwrap().iter().all(|d| d["locale"] == "ar"));
+    medloc(dir.path()).args(["check", "--locale", "xx"]).assert().code(2).stderr(predicates::str::contains("not a locale of this project"));
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let dir = clinic();
+    let run = |threads: &str| medloc(dir.path()).env("RAYON_NUM_THREADS", threads).args(["check", "--format", "json"]).output().unwrap().stdout;
+    assert_eq!(run("1"), run("4"));
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let dir = shipped_project();
+    medloc(dir.path()).arg("check").assert().code(0);
+    medloc(dir.path()).args(["check", "--deny", "warnings"]).assert().code(1);
+}
+
+#[test]
+fn config_severities_and_compare_locales_filters() {
+    let dir = clinic();
+    let config = dir.path().join("l10n.toml");
+    let base = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{base}\n[medloc.rules]\nnumber-mismatch = \"off\"\nsentence-count-mismatch = \"error\"\n")).unwrap();
+    let (report, _) = json(dir.path(), &[]);
+    assert!(findings(&report, "number-mismatch").is_empty());
+    assert!(findings(&report, "sentence-count-mismatch").iter().all(|f| f["severity"] == "error"));
+    // compare-locales' own filters: the last match wins.
+    let filters = "[[filters]]\npath = \"locales/{locale}/clinic.ftl\"\nkey = \"re:^(care|extra)$\"\naction = \"ignore\"\n\n[[filters]]\npath = \"locales/{locale}/**\"\nkey = \"extra\"\naction = \"error\"\n";
+    std::fs::write(&config, format!("{base}\n{filters}")).unwrap();
+    let (report, _) = json(dir.path(), &[]);
+    assert!(report["diagnostics"].as_array().unwrap().iter().all(|d| d["message_id"] != "care"));
+    assert_eq!(findings(&report, "obsolete-message")[0]["severity"], "error");
+    std::fs::write(&config, format!("{base}\n[medloc.rules]\nno-such-rule = \"off\"\n")).unwrap();
+    medloc(dir.path()).arg("check").assert().code(2).stderr(predicates::str::contains("no-such-rule: no such rule"));
+}
+
+#[test]
+fn ignore_comment_exempts_one_message() {
+    let dir = clinic();
+    let es = dir.path().join("locales/es/clinic.ftl");
+    let text = std::fs::read_to_string(&es).unwrap().replace("care =", "# medloc-ignore: sentence-count-mismatch\r\ncare =");
+    std::fs::write(&es, text).unwrap();
+    let (report, _) = json(dir.path(), &[]);
+    assert!(findings(&report, "sentence-count-mismatch").is_empty());
+}
+
+#[test]
+fn rules_are_listed_and_explained() {
+    let out = medloc(&repo_root()).arg("rules").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 26);
+    assert!(text.contains("number-mismatch") && text.contains("error"));
+    medloc(&repo_root())
+        .args(["rules", "number-mismatch"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("## Why it matters"))
+        .stdout(predicates::str::contains("Arabic-Indic"));
+    medloc(&repo_root()).args(["rules", "nope"]).assert().code(2);
+}
+
+#[test]
+fn stale_tracking_round_trip() {
+    let dir = shipped_project();
+    let p = dir.path();
+    medloc(p).arg("sync").assert().success();
+    let state = p.join(".medloc/state/es.json");
+    let recorded: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    assert_eq!(recorded["schema"], "medloc-state/1");
+    assert!(recorded["messages"]["track-marks.ftl#clotting-heading"].is_object());
+    // The English changes; the translations do not: stale in every locale that has it.
+    let md = p.join("source/track-marks.md");
+    let source = std::fs::read_to_string(&md).unwrap().replace(
+        "Thrombosis occurs when a blood vessel becomes obstructed by a blood clot.",
+        "Thrombosis occurs when a blood clot blocks a blood vessel.",
+    );
+    std::fs::write(&md, source).unwrap();
+    medloc(p).arg("split").assert().success();
+    let (report, _) = json(p, &[]);
+    let stale: Vec<(String, String)> = findings(&report, "stale-translation")
+        .iter()
+        .map(|f| (f["locale"].as_str().unwrap().to_owned(), f["message_id"].as_str().unwrap().to_owned()))
+        .collect();
+    assert!(stale.contains(&("es".into(), "clotting-para-1".into())), "{stale:?}");
+    assert!(stale.contains(&("fr".into(), "clotting-para-1".into())));
+    // sync alone does not clear it: the translation has not changed.
+    medloc(p).arg("sync").assert().success();
+    let (report, _) = json(p, &["--locale", "es"]);
+    assert_eq!(findings(&report, "stale-translation").len(), 1);
+    // The translator updates es; sync; es is clean.
+    let es = p.join("locales/es/track-marks.ftl");
+    let text = std::fs::read_to_string(&es).unwrap();
+    let line = text.lines().find(|l| l.starts_with("clotting-para-1 = ")).unwrap().to_owned();
+    std::fs::write(&es, text.replace(&line, &format!("{line} Consulte a un médico."))).unwrap();
+    medloc(p).arg("sync").assert().success();
+    let (report, _) = json(p, &["--locale", "es"]);
+    assert!(findings(&report, "stale-translation").is_empty());
+    // fr is accepted as still right.
+    medloc(p).args(["sync", "--accept", "fr", "clotting-para-1"]).assert().success();
+    let (report, _) = json(p, &["--locale", "fr"]);
+    assert!(findings(&report, "stale-translation").is_empty());
+    medloc(p).args(["sync", "--accept", "fr", "no-such-id"]).assert().code(2);
+}
+
+// ---- bad input ----
+
+#[test]
+fn unreadable_locale_file_is_reported_and_others_checked() {
+    let dir = clinic();
+    std::fs::write(dir.path().join("locales/fr/clinic.ftl"), b"title = Soins \xff\n").unwrap();
+    let out = medloc(dir.path()).args(["check", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("locales/fr/clinic.ftl:1: the file is not valid UTF-8"), "{stderr}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!findings(&report, "number-mismatch").is_empty(), "es still checked");
+}
+
+#[test]
+fn bom_empty_and_garbage_files() {
+    let dir = clinic();
+    let fr = dir.path().join("locales/fr/clinic.ftl");
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(b"-clinic = Clinique\ntitle = Soins { -clinic }\n");
+    std::fs::write(&fr, bom).unwrap();
+    let (report, _) = json(dir.path(), &["--locale", "fr"]);
+    assert!(findings(&report, "syntax-error").is_empty(), "{report:#}");
+    std::fs::write(&fr, "").unwrap();
+    let (report, _) = json(dir.path(), &["--locale", "fr"]);
+    assert_eq!(findings(&report, "missing-message").len(), 7);
+    let garbage: String = (0..2000).map(|i| char::from(b'!' + (i * 7 % 90) as u8)).collect();
+    std::fs::write(&fr, garbage).unwrap();
+    let (report, code) = json(dir.path(), &["--locale", "fr"]);
+    assert_eq!(code, 1);
+    assert!(!findings(&report, "syntax-error").is_empty());
+}
+
+#[test]
+fn invalid_locale_tag_is_an_error_and_the_others_are_checked() {
+    let dir = clinic();
+    copy_tree(&dir.path().join("locales/es"), &dir.path().join("locales/not_a_tag!"));
+    let config = dir.path().join("l10n.toml");
+    let text = std::fs::read_to_string(&config).unwrap().replace("\"ar\", ", "\"ar\", \"not_a_tag!\", ");
+    std::fs::write(&config, text).unwrap();
+    let out = medloc(dir.path()).args(["check", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a valid BCP 47 language tag"));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!findings(&report, "number-mismatch").is_empty());
+}
+
+#[test]
+fn config_naming_a_missing_directory() {
+    let dir = clinic();
+    std::fs::write(dir.path().join("l10n.toml"), "[[paths]]\nreference = \"nowhere/en-US/**\"\nl10n = \"nowhere/{locale}/**\"\n").unwrap();
+    medloc(dir.path()).arg("check").assert().code(2).stderr(predicates::str::contains("does not exist"));
+}
+
+#[test]
+fn reference_with_junk_is_reported_and_the_rest_checked() {
+    let dir = clinic();
+    let en = dir.path().join("locales/en-US/clinic.ftl");
+    let text = std::fs::read_to_string(&en).unwrap().replace("care = ", "care = { broken\nbroken = ");
+    std::fs::write(&en, text).unwrap();
+    let (report, _) = json(dir.path(), &[]);
+    let junk = findings(&report, "syntax-error");
+    assert!(junk.iter().any(|f| f["locale"] == "en-US" && f["line"] == 5), "{junk:?}");
+    assert!(!findings(&report, "number-mismatch").is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_does_not_hang() {
+    let dir = clinic();
+    std::os::unix::fs::symlink(dir.path().join("locales/es"), dir.path().join("locales/es/loop")).unwrap();
+    let (report, _) = json(dir.path(), &[]);
+    assert!(!findings(&report, "number-mismatch").is_empty());
+}
+
+#[test]
+fn a_fifty_megabyte_locale_file() {
+    let dir = clinic();
+    let mut big = String::with_capacity(51 * 1024 * 1024);
+    let mut i = 0;
+    while big.len() < 50 * 1024 * 1024 {
+        big.push_str(&format!("filler-{i} = Texto de relleno número {i} para probar archivos grandes.\n"));
+        i += 1;
+    }
+    std::fs::write(dir.path().join("locales/fr/big.ftl"), big).unwrap();
+    let (report, _) = json(dir.path(), &["--locale", "fr"]);
+    assert_eq!(findings(&report, "obsolete-message").len(), i + 1);
+}
