@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod check;
 pub mod cli;
+pub mod coverage;
 pub mod error;
 pub mod ftl;
 pub mod init;

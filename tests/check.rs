@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 
 fn clinic() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo_root().join("tests/fixtures/projects/clinic"), dir.path());
+    copy_tree(
+        &repo_root().join("tests/fixtures/projects/clinic"),
+        dir.path(),
+    );
     dir
 }
 
@@ -20,9 +23,8 @@ fn json(dir: &Path, extra: &[&str]) -> (Value, i32) {
         .args(extra)
         .output()
         .unwrap();
-    let value: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr))
-    });
+    let value: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     (value, out.status.code().unwrap())
 }
 
@@ -60,7 +62,11 @@ fn shipped_project_has_no_errors() {
     assert_eq!(report["summary"]["errors"], 0);
     // de and ar are partial on purpose: their missing messages are warnings.
     assert!(!findings(&report, "missing-message").is_empty());
-    assert!(findings(&report, "missing-message").iter().all(|f| f["locale"] == "de" || f["locale"] == "ar"));
+    assert!(
+        findings(&report, "missing-message")
+            .iter()
+            .all(|f| f["locale"] == "de" || f["locale"] == "ar")
+    );
 }
 
 #[test]
@@ -80,12 +86,22 @@ fn fixture_project_findings_and_positions() {
     };
     // es has CRLF line ends: positions still count lines as an editor does.
     let n = one("number-mismatch", "es");
-    assert_eq!((n["path"].as_str().unwrap(), n["line"].as_u64().unwrap(), n["message_id"].as_str().unwrap()), ("locales/es/clinic.ftl", 3, "dose"));
+    assert_eq!(
+        (
+            n["path"].as_str().unwrap(),
+            n["line"].as_u64().unwrap(),
+            n["message_id"].as_str().unwrap()
+        ),
+        ("locales/es/clinic.ftl", 3, "dose")
+    );
     assert_eq!(n["severity"], "error");
     assert!(n["text"].as_str().unwrap().contains("2.5"));
     assert_eq!(n["attribute"], Value::Null);
     let d = one("disallowed-markup", "es");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(6), Some(34)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(6), Some(34))
+    );
     assert!(!findings(&report, "markup-mismatch").is_empty());
     assert_eq!(one("sentence-count-mismatch", "es")["message_id"], "care");
     // fr: a syntax error, the messages after it still checked; an obsolete message.
@@ -93,15 +109,43 @@ fn fixture_project_findings_and_positions() {
     assert_eq!(s["line"], 5);
     assert_eq!(one("obsolete-message", "fr")["message_id"], "extra");
     assert_eq!(one("obsolete-message", "fr")["line"], 7);
-    assert!(findings(&report, "number-mismatch").iter().all(|f| f["locale"] != "fr"), "2,5 is 2.5 in French");
+    assert!(
+        findings(&report, "number-mismatch")
+            .iter()
+            .all(|f| f["locale"] != "fr"),
+        "2,5 is 2.5 in French"
+    );
     // ar: Arabic-Indic digits are the same numbers; the RLM mark is allowed in Arabic.
-    assert!(findings(&report, "number-mismatch").iter().all(|f| f["locale"] != "ar"));
+    assert!(
+        findings(&report, "number-mismatch")
+            .iter()
+            .all(|f| f["locale"] != "ar")
+    );
     assert!(findings(&report, "invisible-control").is_empty());
-    assert_eq!(findings(&report, "missing-message").iter().filter(|f| f["locale"] == "ar").count(), 3);
+    assert_eq!(
+        findings(&report, "missing-message")
+            .iter()
+            .filter(|f| f["locale"] == "ar")
+            .count(),
+        3
+    );
     // The summary matches the diagnostics.
-    let count = |sev: &str| report["diagnostics"].as_array().unwrap().iter().filter(|d| d["severity"] == sev).count();
-    assert_eq!(report["summary"]["errors"].as_u64().unwrap() as usize, count("error"));
-    assert_eq!(report["summary"]["warnings"].as_u64().unwrap() as usize, count("warning"));
+    let count = |sev: &str| {
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == sev)
+            .count()
+    };
+    assert_eq!(
+        report["summary"]["errors"].as_u64().unwrap() as usize,
+        count("error")
+    );
+    assert_eq!(
+        report["summary"]["warnings"].as_u64().unwrap() as usize,
+        count("warning")
+    );
     // check never writes.
     assert_eq!(tree(dir.path()), before);
 }
@@ -109,7 +153,10 @@ fn fixture_project_findings_and_positions() {
 #[test]
 fn text_output_for_people() {
     let dir = clinic();
-    let out = medloc(dir.path()).args(["check", "--locale", "es"]).output().unwrap();
+    let out = medloc(dir.path())
+        .args(["check", "--locale", "es"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\u{1b}'), "no colour when piped");
@@ -119,14 +166,19 @@ fn text_output_for_people() {
 #[test]
 fn sarif_output_follows_2_1_0() {
     let dir = clinic();
-    let out = medloc(dir.path()).args(["check", "--format", "sarif"]).output().unwrap();
+    let out = medloc(dir.path())
+        .args(["check", "--format", "sarif"])
+        .output()
+        .unwrap();
     let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     assert!(sarif["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), 26);
-    assert!(rules.iter().all(|r| r["id"].is_string() && r["shortDescription"]["text"].is_string() && r.get("name").is_none()));
+    assert!(rules.iter().all(|r| r["id"].is_string()
+        && r["shortDescription"]["text"].is_string()
+        && r.get("name").is_none()));
     let results = run["results"].as_array().unwrap();
     assert!(!results.is_empty());
     for r in results {
@@ -136,7 +188,12 @@ fn sarif_output_follows_2_1_0() {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
         let loc = &r["locations"][0]["physicalLocation"];
-        assert!(!loc["artifactLocation"]["uri"].as_str().unwrap().starts_with('/'));
+        assert!(
+            !loc["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .starts_with('/')
+        );
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
         assert!(loc["region"]["startColumn"].as_u64().unwrap() >= 1);
     }
@@ -146,17 +203,39 @@ fn sarif_output_follows_2_1_0() {
 fn locale_and_path_scope() {
     let dir = clinic();
     let (report, _) = json(dir.path(), &["--locale", "fr"]);
-    let locales: std::collections::BTreeSet<&str> = report["diagnostics"].as_array().unwrap().iter().map(|d| d["locale"].as_str().unwrap()).collect();
+    let locales: std::collections::BTreeSet<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["locale"].as_str().unwrap())
+        .collect();
     assert_eq!(locales.into_iter().collect::<Vec<_>>(), ["fr"]);
     let (report, _) = json(dir.path(), &["locales/ar/clinic.ftl"]);
-    assert!(report["diagnostics"].as_array().unwrap().iter().all(|d| d["locale"] == "ar"));
-    medloc(dir.path()).args(["check", "--locale", "xx"]).assert().code(2).stderr(predicates::str::contains("not a locale of this project"));
+    assert!(
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["locale"] == "ar")
+    );
+    medloc(dir.path())
+        .args(["check", "--locale", "xx"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a locale of this project"));
 }
 
 #[test]
 fn output_is_the_same_whatever_the_thread_count() {
     let dir = clinic();
-    let run = |threads: &str| medloc(dir.path()).env("RAYON_NUM_THREADS", threads).args(["check", "--format", "json"]).output().unwrap().stdout;
+    let run = |threads: &str| {
+        medloc(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout
+    };
     assert_eq!(run("1"), run("4"));
 }
 
@@ -164,7 +243,10 @@ fn output_is_the_same_whatever_the_thread_count() {
 fn deny_warnings_fails_on_warnings() {
     let dir = shipped_project();
     medloc(dir.path()).arg("check").assert().code(0);
-    medloc(dir.path()).args(["check", "--deny", "warnings"]).assert().code(1);
+    medloc(dir.path())
+        .args(["check", "--deny", "warnings"])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -175,22 +257,46 @@ fn config_severities_and_compare_locales_filters() {
     std::fs::write(&config, format!("{base}\n[medloc.rules]\nnumber-mismatch = \"off\"\nsentence-count-mismatch = \"error\"\n")).unwrap();
     let (report, _) = json(dir.path(), &[]);
     assert!(findings(&report, "number-mismatch").is_empty());
-    assert!(findings(&report, "sentence-count-mismatch").iter().all(|f| f["severity"] == "error"));
+    assert!(
+        findings(&report, "sentence-count-mismatch")
+            .iter()
+            .all(|f| f["severity"] == "error")
+    );
     // compare-locales' own filters: the last match wins.
     let filters = "[[filters]]\npath = \"locales/{locale}/clinic.ftl\"\nkey = \"re:^(care|extra)$\"\naction = \"ignore\"\n\n[[filters]]\npath = \"locales/{locale}/**\"\nkey = \"extra\"\naction = \"error\"\n";
     std::fs::write(&config, format!("{base}\n{filters}")).unwrap();
     let (report, _) = json(dir.path(), &[]);
-    assert!(report["diagnostics"].as_array().unwrap().iter().all(|d| d["message_id"] != "care"));
-    assert_eq!(findings(&report, "obsolete-message")[0]["severity"], "error");
-    std::fs::write(&config, format!("{base}\n[medloc.rules]\nno-such-rule = \"off\"\n")).unwrap();
-    medloc(dir.path()).arg("check").assert().code(2).stderr(predicates::str::contains("no-such-rule: no such rule"));
+    assert!(
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["message_id"] != "care")
+    );
+    assert_eq!(
+        findings(&report, "obsolete-message")[0]["severity"],
+        "error"
+    );
+    std::fs::write(
+        &config,
+        format!("{base}\n[medloc.rules]\nno-such-rule = \"off\"\n"),
+    )
+    .unwrap();
+    medloc(dir.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no-such-rule: no such rule"));
 }
 
 #[test]
 fn ignore_comment_exempts_one_message() {
     let dir = clinic();
     let es = dir.path().join("locales/es/clinic.ftl");
-    let text = std::fs::read_to_string(&es).unwrap().replace("care =", "# medloc-ignore: sentence-count-mismatch\r\ncare =");
+    let text = std::fs::read_to_string(&es).unwrap().replace(
+        "care =",
+        "# medloc-ignore: sentence-count-mismatch\r\ncare =",
+    );
     std::fs::write(&es, text).unwrap();
     let (report, _) = json(dir.path(), &[]);
     assert!(findings(&report, "sentence-count-mismatch").is_empty());
@@ -208,7 +314,10 @@ fn rules_are_listed_and_explained() {
         .success()
         .stdout(predicates::str::contains("## Why it matters"))
         .stdout(predicates::str::contains("Arabic-Indic"));
-    medloc(&repo_root()).args(["rules", "nope"]).assert().code(2);
+    medloc(&repo_root())
+        .args(["rules", "nope"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -231,9 +340,17 @@ fn stale_tracking_round_trip() {
     let (report, _) = json(p, &[]);
     let stale: Vec<(String, String)> = findings(&report, "stale-translation")
         .iter()
-        .map(|f| (f["locale"].as_str().unwrap().to_owned(), f["message_id"].as_str().unwrap().to_owned()))
+        .map(|f| {
+            (
+                f["locale"].as_str().unwrap().to_owned(),
+                f["message_id"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
-    assert!(stale.contains(&("es".into(), "clotting-para-1".into())), "{stale:?}");
+    assert!(
+        stale.contains(&("es".into(), "clotting-para-1".into())),
+        "{stale:?}"
+    );
     assert!(stale.contains(&("fr".into(), "clotting-para-1".into())));
     // sync alone does not clear it: the translation has not changed.
     medloc(p).arg("sync").assert().success();
@@ -242,16 +359,30 @@ fn stale_tracking_round_trip() {
     // The translator updates es; sync; es is clean.
     let es = p.join("locales/es/track-marks.ftl");
     let text = std::fs::read_to_string(&es).unwrap();
-    let line = text.lines().find(|l| l.starts_with("clotting-para-1 = ")).unwrap().to_owned();
-    std::fs::write(&es, text.replace(&line, &format!("{line} Consulte a un médico."))).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("clotting-para-1 = "))
+        .unwrap()
+        .to_owned();
+    std::fs::write(
+        &es,
+        text.replace(&line, &format!("{line} Consulte a un médico.")),
+    )
+    .unwrap();
     medloc(p).arg("sync").assert().success();
     let (report, _) = json(p, &["--locale", "es"]);
     assert!(findings(&report, "stale-translation").is_empty());
     // fr is accepted as still right.
-    medloc(p).args(["sync", "--accept", "fr", "clotting-para-1"]).assert().success();
+    medloc(p)
+        .args(["sync", "--accept", "fr", "clotting-para-1"])
+        .assert()
+        .success();
     let (report, _) = json(p, &["--locale", "fr"]);
     assert!(findings(&report, "stale-translation").is_empty());
-    medloc(p).args(["sync", "--accept", "fr", "no-such-id"]).assert().code(2);
+    medloc(p)
+        .args(["sync", "--accept", "fr", "no-such-id"])
+        .assert()
+        .code(2);
 }
 
 // ---- bad input ----
@@ -259,13 +390,26 @@ fn stale_tracking_round_trip() {
 #[test]
 fn unreadable_locale_file_is_reported_and_others_checked() {
     let dir = clinic();
-    std::fs::write(dir.path().join("locales/fr/clinic.ftl"), b"title = Soins \xff\n").unwrap();
-    let out = medloc(dir.path()).args(["check", "--format", "json"]).output().unwrap();
+    std::fs::write(
+        dir.path().join("locales/fr/clinic.ftl"),
+        b"title = Soins \xff\n",
+    )
+    .unwrap();
+    let out = medloc(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("locales/fr/clinic.ftl:1: the file is not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("locales/fr/clinic.ftl:1: the file is not valid UTF-8"),
+        "{stderr}"
+    );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(!findings(&report, "number-mismatch").is_empty(), "es still checked");
+    assert!(
+        !findings(&report, "number-mismatch").is_empty(),
+        "es still checked"
+    );
 }
 
 #[test]
@@ -280,7 +424,9 @@ fn bom_empty_and_garbage_files() {
     std::fs::write(&fr, "").unwrap();
     let (report, _) = json(dir.path(), &["--locale", "fr"]);
     assert_eq!(findings(&report, "missing-message").len(), 7);
-    let garbage: String = (0..2000).map(|i| char::from(b'!' + (i * 7 % 90) as u8)).collect();
+    let garbage: String = (0..2000)
+        .map(|i| char::from(b'!' + (i * 7 % 90) as u8))
+        .collect();
     std::fs::write(&fr, garbage).unwrap();
     let (report, code) = json(dir.path(), &["--locale", "fr"]);
     assert_eq!(code, 1);
@@ -290,11 +436,19 @@ fn bom_empty_and_garbage_files() {
 #[test]
 fn invalid_locale_tag_is_an_error_and_the_others_are_checked() {
     let dir = clinic();
-    copy_tree(&dir.path().join("locales/es"), &dir.path().join("locales/not_a_tag!"));
+    copy_tree(
+        &dir.path().join("locales/es"),
+        &dir.path().join("locales/not_a_tag!"),
+    );
     let config = dir.path().join("l10n.toml");
-    let text = std::fs::read_to_string(&config).unwrap().replace("\"ar\", ", "\"ar\", \"not_a_tag!\", ");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("\"ar\", ", "\"ar\", \"not_a_tag!\", ");
     std::fs::write(&config, text).unwrap();
-    let out = medloc(dir.path()).args(["check", "--format", "json"]).output().unwrap();
+    let out = medloc(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a valid BCP 47 language tag"));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -304,19 +458,33 @@ fn invalid_locale_tag_is_an_error_and_the_others_are_checked() {
 #[test]
 fn config_naming_a_missing_directory() {
     let dir = clinic();
-    std::fs::write(dir.path().join("l10n.toml"), "[[paths]]\nreference = \"nowhere/en-US/**\"\nl10n = \"nowhere/{locale}/**\"\n").unwrap();
-    medloc(dir.path()).arg("check").assert().code(2).stderr(predicates::str::contains("does not exist"));
+    std::fs::write(
+        dir.path().join("l10n.toml"),
+        "[[paths]]\nreference = \"nowhere/en-US/**\"\nl10n = \"nowhere/{locale}/**\"\n",
+    )
+    .unwrap();
+    medloc(dir.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("does not exist"));
 }
 
 #[test]
 fn reference_with_junk_is_reported_and_the_rest_checked() {
     let dir = clinic();
     let en = dir.path().join("locales/en-US/clinic.ftl");
-    let text = std::fs::read_to_string(&en).unwrap().replace("care = ", "care = { broken\nbroken = ");
+    let text = std::fs::read_to_string(&en)
+        .unwrap()
+        .replace("care = ", "care = { broken\nbroken = ");
     std::fs::write(&en, text).unwrap();
     let (report, _) = json(dir.path(), &[]);
     let junk = findings(&report, "syntax-error");
-    assert!(junk.iter().any(|f| f["locale"] == "en-US" && f["line"] == 5), "{junk:?}");
+    assert!(
+        junk.iter()
+            .any(|f| f["locale"] == "en-US" && f["line"] == 5),
+        "{junk:?}"
+    );
     assert!(!findings(&report, "number-mismatch").is_empty());
 }
 
@@ -324,7 +492,11 @@ fn reference_with_junk_is_reported_and_the_rest_checked() {
 #[test]
 fn symlink_loop_does_not_hang() {
     let dir = clinic();
-    std::os::unix::fs::symlink(dir.path().join("locales/es"), dir.path().join("locales/es/loop")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("locales/es"),
+        dir.path().join("locales/es/loop"),
+    )
+    .unwrap();
     let (report, _) = json(dir.path(), &[]);
     assert!(!findings(&report, "number-mismatch").is_empty());
 }
@@ -335,7 +507,9 @@ fn a_fifty_megabyte_locale_file() {
     let mut big = String::with_capacity(51 * 1024 * 1024);
     let mut i = 0;
     while big.len() < 50 * 1024 * 1024 {
-        big.push_str(&format!("filler-{i} = Texto de relleno número {i} para probar archivos grandes.\n"));
+        big.push_str(&format!(
+            "filler-{i} = Texto de relleno número {i} para probar archivos grandes.\n"
+        ));
         i += 1;
     }
     std::fs::write(dir.path().join("locales/fr/big.ftl"), big).unwrap();

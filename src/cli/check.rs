@@ -1,7 +1,8 @@
 //! `medloc check`.
 
 use super::Outcome;
-use crate::check::{CheckOptions, Severity, check_project};
+use crate::catalog::Catalog;
+use crate::check::{CheckOptions, CheckReport, Severity, check_project};
 use crate::error::Result;
 use crate::project::Project;
 use crate::report::{check_json, check_sarif, check_text};
@@ -34,9 +35,20 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         paths: args.paths,
     };
     let (report, catalog) = check_project(project, &options)?;
-    match args.format {
-        Format::Json => print!("{}", check_json::render(&report)),
-        Format::Sarif => print!("{}", check_sarif::render(&report)),
+    print_report(&report, &catalog, args.format, args.deny.is_some())
+}
+
+/// Prints a check report in `format`; the outcome for the exit code. Locales or files that
+/// could not be checked make it an error after the report is out.
+pub(super) fn print_report(
+    report: &CheckReport,
+    catalog: &Catalog,
+    format: Format,
+    deny_warnings: bool,
+) -> Result<Outcome> {
+    match format {
+        Format::Json => print!("{}", check_json::render(report)),
+        Format::Sarif => print!("{}", check_sarif::render(report)),
         Format::Text => {
             let mut sources = check_text::Sources::new();
             for files in std::iter::once(&catalog.reference).chain(&catalog.locales) {
@@ -45,11 +57,11 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
                 }
             }
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!("{}", check_text::render(&report, &sources, color));
+            print!("{}", check_text::render(report, &sources, color));
         }
     }
-    let failing = report.count(Severity::Error) > 0
-        || (args.deny.is_some() && report.count(Severity::Warning) > 0);
+    let failing =
+        report.count(Severity::Error) > 0 || (deny_warnings && report.count(Severity::Warning) > 0);
     if !report.problems.is_empty() {
         for problem in &report.problems {
             eprintln!("error: {problem}");

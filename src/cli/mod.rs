@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod coverage;
 mod init;
 mod rules;
 mod split;
@@ -40,6 +41,8 @@ pub enum Command {
     Split(split::Args),
     /// Check every locale against the reference.
     Check(check::Args),
+    /// Report translation coverage per locale and article.
+    Coverage(coverage::Args),
     /// List the check rules, or explain one.
     Rules(rules::Args),
     /// Record the reference and translation each translated message was made from (stale tracking).
@@ -55,6 +58,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Split(args) => split::run(&load_project(cli.config.as_deref())?, args),
         Command::Check(args) => check::run(&load_project(cli.config.as_deref())?, args),
+        Command::Coverage(args) => coverage::run(&load_project(cli.config.as_deref())?, args),
         Command::Rules(args) => rules::run(args),
         Command::Sync(args) => sync::run(&load_project(cli.config.as_deref())?, args),
         Command::Build(args) => build::run(&load_project(cli.config.as_deref())?, args),

@@ -4,3 +4,7 @@
 pub mod check_json;
 pub mod check_sarif;
 pub mod check_text;
+pub mod coverage_html;
+pub mod coverage_json;
+pub mod coverage_markdown;
+pub mod coverage_text;

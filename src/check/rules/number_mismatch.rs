@@ -28,7 +28,10 @@ use crate::check::scan::{decimal_separator, numbers, strip_tags};
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
         // Markup is not text: `data-l10n-name` holds the digits of "l10n".
-        let reference = numbers(&strip_tags(&pair.reference.fixed_prose), decimal_separator("en"));
+        let reference = numbers(
+            &strip_tags(&pair.reference.fixed_prose),
+            decimal_separator("en"),
+        );
         if reference.is_empty() {
             continue;
         }

@@ -1,0 +1,110 @@
+//! `medloc coverage`.
+
+use super::Outcome;
+use crate::check::{CheckOptions, check_project};
+use crate::coverage::{Coverage, DEFAULT_THRESHOLD, build};
+use crate::error::{Error, Result};
+use crate::project::Project;
+use crate::report::{coverage_html, coverage_json, coverage_markdown, coverage_text};
+use std::io::IsTerminal;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Exit 1 when a locale's completion is below PERCENT (`--fail-under 80`), or
+    /// `LOCALE=PERCENT` for one locale (repeatable).
+    #[arg(long, value_name = "PERCENT|LOCALE=PERCENT")]
+    pub fail_under: Vec<String>,
+    /// Only this locale (repeatable).
+    #[arg(long = "locale", value_name = "LOCALE")]
+    pub locales: Vec<String>,
+}
+
+/// Checks the project and builds the coverage model.
+pub(super) fn model(project: &Project, locales: Vec<String>) -> Result<Coverage> {
+    let (report, catalog) = check_project(
+        project,
+        &CheckOptions {
+            locales,
+            paths: Vec::new(),
+        },
+    )?;
+    for problem in &report.problems {
+        eprintln!("error: {problem}");
+    }
+    let threshold = project.config.medloc.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    Ok(build(project, &catalog, &report, threshold))
+}
+
+pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> Result<String> {
+    Ok(match format {
+        Format::Text => coverage_text::render(
+            coverage,
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ),
+        Format::Markdown => coverage_markdown::render(coverage),
+        Format::Json => coverage_json::render(coverage),
+        Format::Html => coverage_html::render(coverage, Some(&project.root.join("templates")))?,
+    })
+}
+
+pub fn run(project: &Project, args: Args) -> Result<Outcome> {
+    let gates = parse_gates(&args.fail_under)?;
+    let coverage = model(project, args.locales)?;
+    let text = render(project, &coverage, args.format)?;
+    match &args.output {
+        Some(path) => crate::error::write_atomic(path, text.as_bytes())?,
+        None => print!("{text}"),
+    }
+    let mut outcome = Outcome::Clean;
+    for l in coverage.locales.iter().filter(|l| !l.is_reference) {
+        let floor = gates
+            .iter()
+            .filter(|(loc, _)| loc.as_deref().is_none_or(|x| x == l.locale))
+            .map(|(_, p)| *p)
+            .next_back();
+        if let Some(floor) = floor
+            && l.completion < floor
+        {
+            eprintln!("{}: {:.1}% is under {floor}%", l.locale, l.completion);
+            outcome = Outcome::Findings;
+        }
+    }
+    Ok(outcome)
+}
+
+/// `80` applies to every locale; `es=95` to one (later entries win).
+fn parse_gates(values: &[String]) -> Result<Vec<(Option<String>, f64)>> {
+    values
+        .iter()
+        .map(|v| {
+            let (locale, pct) = match v.split_once('=') {
+                Some((l, p)) => (Some(l.to_owned()), p),
+                None => (None, v.as_str()),
+            };
+            let pct: f64 = pct
+                .trim_end_matches('%')
+                .parse()
+                .ok()
+                .filter(|p: &f64| (0.0..=100.0).contains(p))
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--fail-under {v}: expected a percent from 0 to 100, or LOCALE=PERCENT"
+                    ))
+                })?;
+            Ok((locale, pct))
+        })
+        .collect()
+}

@@ -1,0 +1,332 @@
+//! The coverage model: per locale and per article, how much is translated, missing, stale,
+//! obsolete and untranslated, in messages and in source words, what the checks found, and
+//! whether the locale may publish. Built from the catalog and a check report; no I/O.
+
+use crate::catalog::{Catalog, FtlFile};
+use crate::check::{CheckReport, Finding, Severity, parent_locale};
+use crate::project::Project;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub const DEFAULT_THRESHOLD: f64 = 80.0;
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct MessageCounts {
+    pub total: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub stale: usize,
+    pub obsolete: usize,
+    pub untranslated: usize,
+    /// Translated in the parent locale this one falls back to (es-MX to es).
+    pub inherited: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct WordCounts {
+    pub total: usize,
+    pub translated: usize,
+}
+
+/// A message a coordinator should look at.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Problem {
+    /// `missing`, `stale`, or the rule of a failing check.
+    pub kind: String,
+    pub severity: Severity,
+    pub message_id: String,
+    pub english: String,
+    pub translation: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleCoverage {
+    pub article: String,
+    pub messages: MessageCounts,
+    pub words: WordCounts,
+    pub completion: f64,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LocaleCoverage {
+    pub locale: String,
+    /// `ltr` or `rtl`, for the HTML report.
+    pub direction: &'static str,
+    pub is_reference: bool,
+    pub messages: MessageCounts,
+    pub words: WordCounts,
+    pub errors: usize,
+    pub warnings: usize,
+    pub by_rule: BTreeMap<String, usize>,
+    pub completion: f64,
+    pub publishable: bool,
+    pub articles: Vec<ArticleCoverage>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Coverage {
+    pub schema: &'static str,
+    pub reference: String,
+    pub threshold: f64,
+    pub locales: Vec<LocaleCoverage>,
+}
+
+/// Percent, one decimal, 100 when there is nothing to translate.
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        return 100.0;
+    }
+    (1000.0 * part as f64 / whole as f64).round() / 10.0
+}
+
+fn words(text: &str) -> usize {
+    crate::check::scan::strip_tags(text)
+        .split_whitespace()
+        .count()
+}
+
+fn article_name(rel: &Path) -> String {
+    rel.with_extension("").to_string_lossy().replace('\\', "/")
+}
+
+/// Builds the model. `threshold` is the completion percent needed to publish.
+pub fn build(
+    project: &Project,
+    catalog: &Catalog,
+    report: &CheckReport,
+    threshold: f64,
+) -> Coverage {
+    let mut by_locale_file: BTreeMap<(&str, &str), Vec<&Finding>> = BTreeMap::new();
+    for f in &report.findings {
+        by_locale_file
+            .entry((f.locale.as_str(), f.path.as_str()))
+            .or_default()
+            .push(f);
+    }
+    let mut locales = vec![reference_coverage(catalog)];
+    for locale in &catalog.locales {
+        let parent = parent_locale(&locale.locale, catalog);
+        let articles: Vec<ArticleCoverage> = catalog
+            .reference
+            .files
+            .iter()
+            .map(|(rel, reference)| {
+                let translation = locale.files.get(rel).map(|f| f.as_ref());
+                let fallback = parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref());
+                let shown = project.display_path(&locale.dir.join(rel));
+                let findings = by_locale_file
+                    .get(&(locale.locale.as_str(), shown.as_str()))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                article_coverage(rel, reference, translation, fallback, findings)
+            })
+            .collect();
+        let mut messages = MessageCounts::default();
+        let mut words = WordCounts::default();
+        for a in &articles {
+            add(&mut messages, &a.messages);
+            words.total += a.words.total;
+            words.translated += a.words.translated;
+        }
+        let mine: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.locale == locale.locale)
+            .collect();
+        let errors = mine
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let warnings = mine
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count();
+        let mut by_rule = BTreeMap::new();
+        for f in &mine {
+            *by_rule.entry(f.rule.to_owned()).or_insert(0) += 1;
+        }
+        let completion = percent(messages.translated, messages.total);
+        locales.push(LocaleCoverage {
+            locale: locale.locale.clone(),
+            direction: direction(&locale.locale),
+            is_reference: false,
+            messages,
+            words,
+            errors,
+            warnings,
+            by_rule,
+            completion,
+            publishable: completion >= threshold && errors == 0,
+            articles,
+        });
+    }
+    Coverage {
+        schema: "medloc-coverage/1",
+        reference: catalog.reference.locale.clone(),
+        threshold,
+        locales,
+    }
+}
+
+fn add(total: &mut MessageCounts, part: &MessageCounts) {
+    total.total += part.total;
+    total.translated += part.translated;
+    total.missing += part.missing;
+    total.stale += part.stale;
+    total.obsolete += part.obsolete;
+    total.untranslated += part.untranslated;
+    total.inherited += part.inherited;
+}
+
+fn direction(locale: &str) -> &'static str {
+    let rtl = locale
+        .parse::<unic_langid::LanguageIdentifier>()
+        .is_ok_and(|l| l.character_direction() == unic_langid::CharacterDirection::RTL);
+    if rtl { "rtl" } else { "ltr" }
+}
+
+fn article_coverage(
+    rel: &Path,
+    reference: &FtlFile,
+    translation: Option<&FtlFile>,
+    fallback: Option<&FtlFile>,
+    findings: &[&Finding],
+) -> ArticleCoverage {
+    let count = |rule: &str| findings.iter().filter(|f| f.rule == rule).count();
+    let untranslated = count("untranslated");
+    let mut m = MessageCounts {
+        total: reference.entries.len(),
+        stale: count("stale-translation"),
+        obsolete: count("obsolete-message"),
+        untranslated,
+        ..MessageCounts::default()
+    };
+    let mut w = WordCounts::default();
+    let untranslated_ids: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.rule == "untranslated")
+        .filter_map(|f| f.message_id.as_deref())
+        .collect();
+    for entry in &reference.entries {
+        let n = entry.value.as_ref().map_or(0, |v| words(&v.prose))
+            + entry
+                .attributes
+                .iter()
+                .map(|a| words(&a.pattern.prose))
+                .sum::<usize>();
+        w.total += n;
+        let own = translation.is_some_and(|t| t.entry(&entry.id).is_some());
+        let inherited = !own && fallback.is_some_and(|t| t.entry(&entry.id).is_some());
+        if own || inherited {
+            if untranslated_ids.contains(&entry.id.as_str()) {
+                continue;
+            }
+            m.translated += 1;
+            m.inherited += usize::from(inherited);
+            w.translated += n;
+        } else {
+            m.missing += 1;
+        }
+    }
+    let text_of = |file: Option<&FtlFile>, id: &str| {
+        file.and_then(|f| f.entry(id))
+            .and_then(|e| e.value.as_ref())
+            .map(|v| v.text.clone())
+    };
+    let mut problems: Vec<Problem> = findings
+        .iter()
+        .filter(|f| f.rule != "obsolete-message")
+        .filter_map(|f| {
+            let id = f.message_id.clone()?;
+            let kind = match f.rule {
+                "missing-message" => "missing".to_owned(),
+                "stale-translation" => "stale".to_owned(),
+                other => other.to_owned(),
+            };
+            Some(Problem {
+                kind,
+                severity: f.severity,
+                english: text_of(Some(reference), &id).unwrap_or_default(),
+                translation: text_of(translation, &id),
+                message_id: id,
+                text: f.text.clone(),
+            })
+        })
+        .collect();
+    problems.sort_by(|a, b| {
+        (a.message_id.as_str(), a.kind.as_str()).cmp(&(b.message_id.as_str(), b.kind.as_str()))
+    });
+    ArticleCoverage {
+        article: article_name(rel),
+        completion: percent(m.translated, m.total),
+        messages: m,
+        words: w,
+        problems,
+    }
+}
+
+fn reference_coverage(catalog: &Catalog) -> LocaleCoverage {
+    let mut messages = MessageCounts::default();
+    let mut words_total = 0;
+    let articles: Vec<ArticleCoverage> = catalog
+        .reference
+        .files
+        .iter()
+        .map(|(rel, file)| {
+            let total = file.entries.len();
+            let w: usize = file
+                .entries
+                .iter()
+                .map(|e| e.value.as_ref().map_or(0, |v| words(&v.prose)))
+                .sum();
+            messages.total += total;
+            messages.translated += total;
+            words_total += w;
+            ArticleCoverage {
+                article: article_name(rel),
+                messages: MessageCounts {
+                    total,
+                    translated: total,
+                    ..MessageCounts::default()
+                },
+                words: WordCounts {
+                    total: w,
+                    translated: w,
+                },
+                completion: 100.0,
+                problems: Vec::new(),
+            }
+        })
+        .collect();
+    LocaleCoverage {
+        locale: catalog.reference.locale.clone(),
+        direction: direction(&catalog.reference.locale),
+        is_reference: true,
+        messages,
+        words: WordCounts {
+            total: words_total,
+            translated: words_total,
+        },
+        errors: 0,
+        warnings: 0,
+        by_rule: BTreeMap::new(),
+        completion: 100.0,
+        publishable: true,
+        articles,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn percent_has_no_division_by_zero() {
+        assert_eq!(percent(0, 0), 100.0);
+        assert_eq!(percent(51, 83), 61.4);
+        assert_eq!(percent(83, 83), 100.0);
+    }
+}
