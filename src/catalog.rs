@@ -19,7 +19,9 @@ pub struct FtlFile {
     pub rel: PathBuf,
     /// Path as shown to people, relative to the project root.
     pub shown: String,
-    pub text: String,
+    /// The parsed file, as fluent-bundle takes it: parsed once here, shared by reference
+    /// with every bundle that renders from it.
+    resource: Arc<fluent_bundle::FluentResource>,
     line_starts: Vec<usize>,
     pub entries: Vec<Entry>,
     /// Entry index by ID (the first definition wins, as at runtime).
@@ -97,7 +99,11 @@ pub struct Select {
 impl FtlFile {
     /// Parses `text` (already decoded) into a summary.
     pub fn parse(rel: PathBuf, shown: String, text: String) -> FtlFile {
-        let (entries, junk) = summarize(&text);
+        let (resource, errors) = match fluent_bundle::FluentResource::try_new(text) {
+            Ok(r) => (r, Vec::new()),
+            Err((r, e)) => (r, e),
+        };
+        let (entries, junk) = summarize(resource.source(), resource.entries(), &errors);
         let mut index = std::collections::HashMap::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
             index.entry(e.id.clone()).or_insert(i);
@@ -105,27 +111,36 @@ impl FtlFile {
         FtlFile {
             rel,
             shown,
-            line_starts: line_starts(&text),
-            text,
+            line_starts: line_starts(resource.source()),
+            resource: Arc::new(resource),
             entries,
             index,
             junk,
         }
     }
 
+    /// The file's text (decoded, LF line ends).
+    pub fn text(&self) -> &str {
+        self.resource.source()
+    }
+
+    /// The parsed resource, for fluent-bundle.
+    pub fn resource(&self) -> Arc<fluent_bundle::FluentResource> {
+        Arc::clone(&self.resource)
+    }
+
     /// 1-based line and column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        position(&self.text, &self.line_starts, offset)
+        position(self.text(), &self.line_starts, offset)
     }
 
     /// The text of the line holding `offset`, and the offset where it starts.
     pub fn line_at(&self, offset: usize) -> (&str, usize) {
         let (line, _) = self.position(offset);
         let start = self.line_starts[line - 1];
-        let end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |i| start + i);
-        (&self.text[start..end], start)
+        let text = self.text();
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        (&text[start..end], start)
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -138,16 +153,15 @@ impl FtlFile {
     }
 }
 
-fn summarize(text: &str) -> (Vec<Entry>, Vec<Junk>) {
-    let (resource, errors) = match fluent_syntax::parser::parse(text) {
-        Ok(r) => (r, Vec::new()),
-        Err((r, e)) => (r, e),
-    };
+fn summarize<'r>(
+    text: &str,
+    body: impl Iterator<Item = &'r ast::Entry<&'r str>>,
+    errors: &[fluent_syntax::parser::ParserError],
+) -> (Vec<Entry>, Vec<Junk>) {
     let offset = |s: &str| crate::ftl::offset_in(text, s);
     let mut entries = Vec::new();
     let mut junk = Vec::new();
-    let mut pending_comment: Option<&ast::Comment<&str>> = None;
-    for entry in &resource.body {
+    for entry in body {
         match entry {
             ast::Entry::Message(m) => entries.push(Entry {
                 id: m.id.name.to_owned(),
@@ -155,7 +169,7 @@ fn summarize(text: &str) -> (Vec<Entry>, Vec<Junk>) {
                 offset: offset(m.id.name),
                 value: m.value.as_ref().map(|p| pattern(text, p)),
                 attributes: attributes(text, &m.attributes),
-                ignored_rules: ignores(m.comment.as_ref().or(pending_comment)),
+                ignored_rules: ignores_above(text, offset(m.id.name)),
             }),
             ast::Entry::Term(t) => entries.push(Entry {
                 id: format!("-{}", t.id.name),
@@ -163,7 +177,7 @@ fn summarize(text: &str) -> (Vec<Entry>, Vec<Junk>) {
                 offset: offset(t.id.name).saturating_sub(1),
                 value: Some(pattern(text, &t.value)),
                 attributes: attributes(text, &t.attributes),
-                ignored_rules: ignores(t.comment.as_ref().or(pending_comment)),
+                ignored_rules: ignores_above(text, offset(t.id.name)),
             }),
             ast::Entry::Junk { content } => {
                 let start = offset(content);
@@ -189,27 +203,34 @@ fn summarize(text: &str) -> (Vec<Entry>, Vec<Junk>) {
             }
             _ => {}
         }
-        pending_comment = match entry {
-            ast::Entry::Comment(c) => Some(c),
-            _ => None,
-        };
     }
     (entries, junk)
 }
 
-fn ignores(comment: Option<&ast::Comment<&str>>) -> Vec<String> {
-    let Some(comment) = comment else {
-        return Vec::new();
-    };
-    comment
-        .content
-        .iter()
-        .filter_map(|line| line.trim().strip_prefix("medloc-ignore:"))
-        .flat_map(|rules| rules.split([',', ' ']))
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(str::to_owned)
-        .collect()
+/// Rules named in `# medloc-ignore: RULE[, RULE]` lines of the comment right above an entry.
+/// Read from the text: fluent-bundle's runtime parser, which parses each file once for both
+/// checks and rendering, drops comments.
+fn ignores_above(text: &str, entry_offset: usize) -> Vec<String> {
+    let before = &text[..text[..entry_offset].rfind('\n').map_or(0, |i| i + 1)];
+    let mut out = Vec::new();
+    for line in before.lines().rev() {
+        let Some(comment) = line.strip_prefix('#') else {
+            break;
+        };
+        if comment.starts_with('#') {
+            break;
+        }
+        if let Some(rules) = comment.trim().strip_prefix("medloc-ignore:") {
+            out.extend(
+                rules
+                    .split([',', ' '])
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    out
 }
 
 fn attributes(text: &str, attrs: &[ast::Attribute<&str>]) -> Vec<Attribute> {

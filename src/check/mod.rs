@@ -255,7 +255,7 @@ impl<'a> FileCheck<'a> {
         let span = match (needle, self.translation) {
             (Some(n), Some(file)) if !n.is_empty() => {
                 let s = &pair.translation.span;
-                file.text
+                file.text()
                     .get(s.clone())
                     .and_then(|t| t.find(n))
                     .map(|i| s.start + i..s.start + i + n.len())

@@ -53,7 +53,7 @@ pub(super) fn print_report(
             let mut sources = check_text::Sources::new();
             for files in std::iter::once(&catalog.reference).chain(&catalog.locales) {
                 for file in files.files.values() {
-                    sources.insert(file.shown.as_str(), file.text.as_str());
+                    sources.insert(file.shown.as_str(), file.text());
                 }
             }
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
