@@ -104,6 +104,41 @@ pub struct FileCheck<'a> {
     pub state: Option<&'a LocaleState>,
     /// Do-not-translate names from the termbase.
     pub do_not_translate: &'a [String],
+    /// The termbase compiled for the reference and this locale (terminology rules).
+    pub terms: Option<&'a Terms>,
+}
+
+/// The termbase and its matchers, compiled once per run and shared by every thread.
+pub struct Terms {
+    pub termbase: crate::terminology::Termbase,
+    pub reference: crate::terminology::matcher::Matcher,
+    pub locales: HashMap<String, crate::terminology::matcher::Matcher>,
+    reference_tag: String,
+}
+
+impl Terms {
+    /// The locale the reference matcher was compiled for.
+    pub fn reference_locale(&self) -> String {
+        self.reference_tag.clone()
+    }
+
+    pub fn new(
+        termbase: crate::terminology::Termbase,
+        reference: &str,
+        locales: &[String],
+    ) -> Terms {
+        use crate::terminology::matcher::Matcher;
+        let compiled: Vec<(String, Matcher)> = locales
+            .par_iter()
+            .map(|l| (l.clone(), Matcher::new(&termbase, l)))
+            .collect();
+        Terms {
+            reference: Matcher::new(&termbase, reference),
+            locales: compiled.into_iter().collect(),
+            reference_tag: reference.to_owned(),
+            termbase,
+        }
+    }
 }
 
 /// Facts about a locale the rules need.
@@ -447,6 +482,7 @@ pub fn check(
     catalog: &Catalog,
     states: &HashMap<String, LocaleState>,
     do_not_translate: &[String],
+    terms: Option<&Terms>,
     options: &CheckOptions,
 ) -> Result<CheckReport> {
     let policy = Policy::from_project(project)?;
@@ -484,6 +520,7 @@ pub fn check(
             shared_ids: &no_shared,
             state: None,
             do_not_translate,
+            terms: None,
         };
         run_rules(&ctx, Scope::File, &policy, &mut findings);
     }
@@ -498,6 +535,7 @@ pub fn check(
                 locale,
                 states.get(&locale.locale),
                 do_not_translate,
+                terms,
                 &shared,
                 &reference_ids,
                 &policy,
@@ -559,6 +597,7 @@ fn check_locale(
     locale: &LocaleFiles,
     state: Option<&LocaleState>,
     do_not_translate: &[String],
+    terms: Option<&Terms>,
     shared: &[String],
     reference_ids: &HashSet<String>,
     policy: &Policy,
@@ -610,6 +649,7 @@ fn check_locale(
             shared_ids: if is_shared { &empty } else { &shared_ids },
             state,
             do_not_translate,
+            terms,
         };
         run_rules(&ctx, Scope::File, policy, &mut out);
         run_rules(&ctx, Scope::Pair, policy, &mut out);
@@ -687,22 +727,33 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(Check
                 HashMap::new()
             }
         };
-    let do_not_translate = match load_termbase(project) {
-        Ok(tb) => tb
-            .concepts
-            .iter()
-            .flat_map(|c| c.languages.iter().flat_map(|l| l.terms.iter()))
-            .filter(|t| t.do_not_translate)
-            .map(|t| t.text.clone())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect(),
+    let termbase = match load_termbase(project) {
+        Ok(tb) => tb,
         Err(e) => {
             problems.push(e);
-            Vec::new()
+            crate::terminology::Termbase::default()
         }
     };
-    let mut report = check(project, &catalog, &states, &do_not_translate, options)?;
+    let do_not_translate: Vec<String> = termbase
+        .concepts
+        .iter()
+        .flat_map(|c| c.languages.iter().flat_map(|l| l.terms.iter()))
+        .filter(|t| t.do_not_translate)
+        .map(|t| t.text.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let locales: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
+    let terms = (!termbase.concepts.is_empty())
+        .then(|| Terms::new(termbase, &project.reference_locale, &locales));
+    let mut report = check(
+        project,
+        &catalog,
+        &states,
+        &do_not_translate,
+        terms.as_ref(),
+        options,
+    )?;
     report.problems.extend(problems);
     Ok((report, catalog))
 }

@@ -24,6 +24,8 @@ mod reference_mismatch;
 mod sentence_count_mismatch;
 mod stale_translation;
 mod syntax_error;
+mod term_forbidden;
+mod term_missing;
 mod unknown_reference;
 mod unknown_variable;
 mod untranslated;
@@ -58,6 +60,8 @@ pub static RULES: &[&Rule] = &[
     &plural_categories::RULE,
     &whitespace::RULE,
     &punctuation_mismatch::RULE,
+    &term_missing::RULE,
+    &term_forbidden::RULE,
 ];
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
@@ -137,6 +141,11 @@ pub(crate) mod fixture {
             .collect();
         let state: Option<LocaleState> = read(rule, "state.json")
             .map(|t| serde_json::from_str(&t).expect("fixture state parses"));
+        let terms = read(rule, "termbase.tbx").map(|t| {
+            let tb = crate::terminology::Termbase::parse("termbase.tbx".as_ref(), &t)
+                .expect("fixture termbase parses");
+            crate::check::Terms::new(tb, "en-US", &[locale.trim().to_owned()])
+        });
         let dnt: Vec<String> = read(rule, "dnt.txt")
             .map(|t| t.lines().map(str::to_owned).collect())
             .unwrap_or_default();
@@ -154,6 +163,7 @@ pub(crate) mod fixture {
             shared_ids: &shared_ids,
             state: state.as_ref(),
             do_not_translate: &dnt,
+            terms: terms.as_ref(),
         };
         let mut out = Vec::new();
         (rule.check)(&ctx, &mut out);
