@@ -211,6 +211,12 @@ pub struct PatternPair<'a> {
 }
 
 impl<'a> FileCheck<'a> {
+    /// The compiled termbase and this locale's matcher, when the project has a termbase.
+    pub fn term_matcher(&self) -> Option<(&'a Terms, &'a crate::terminology::matcher::Matcher)> {
+        let terms = self.terms?;
+        Some((terms, terms.locales.get(&self.locale.tag)?))
+    }
+
     /// Entries present in both files, by ID.
     pub fn entry_pairs(&self) -> impl Iterator<Item = (&'a Entry, &'a Entry)> + '_ {
         let reference = self.reference;

@@ -69,14 +69,11 @@ pub(super) fn parse(text: &str) -> ParseResult<Termbase> {
                 termbase.concepts.last_mut().expect("just pushed")
             }
         };
-        let term = section(&locale, &translation, status, line).terms.remove(0);
         match concept.languages.iter_mut().find(|l| l.lang == locale) {
-            Some(l) => l.terms.push(term),
-            None => {
-                let mut s = section(&locale, &translation, status, line);
-                s.terms = vec![term];
-                concept.languages.push(s);
-            }
+            Some(l) => l.terms.push(Term::new(&translation, status, line)),
+            None => concept
+                .languages
+                .push(section(&locale, &translation, status, line)),
         }
     }
     Ok(termbase)
@@ -86,15 +83,7 @@ fn section(lang: &str, text: &str, status: Status, line: usize) -> LanguageSecti
     LanguageSection {
         lang: lang.to_owned(),
         definition: None,
-        terms: vec![Term {
-            text: text.to_owned(),
-            status,
-            part_of_speech: None,
-            do_not_translate: false,
-            note: None,
-            source: None,
-            line,
-        }],
+        terms: vec![Term::new(text, status, line)],
     }
 }
 

@@ -1038,15 +1038,7 @@ mod tests {
             definition: None,
             terms: terms
                 .iter()
-                .map(|&(text, status)| Term {
-                    text: text.to_owned(),
-                    status,
-                    part_of_speech: None,
-                    do_not_translate: false,
-                    note: None,
-                    source: None,
-                    line: 0,
-                })
+                .map(|&(text, status)| Term::new(text, status, 0))
                 .collect(),
         }
     }

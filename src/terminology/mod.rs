@@ -56,6 +56,21 @@ pub struct Term {
     pub line: usize,
 }
 
+impl Term {
+    /// A term with only its text, status and line (what a CSV glossary row gives).
+    pub fn new(text: &str, status: Status, line: usize) -> Term {
+        Term {
+            text: text.to_owned(),
+            status,
+            part_of_speech: None,
+            do_not_translate: false,
+            note: None,
+            source: None,
+            line,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct LanguageSection {
     /// A BCP 47 tag as written in the file (`xml:lang`).
