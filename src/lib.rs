@@ -13,6 +13,7 @@ pub mod error;
 pub mod ftl;
 pub mod init;
 pub mod project;
+pub mod render;
 pub mod report;
 pub mod source;
 pub mod split;

@@ -80,6 +80,10 @@ pub struct MedlocConfig {
     /// Rule name to `error`, `warning`, `info` or `off`.
     #[serde(default)]
     pub rules: BTreeMap<String, String>,
+    /// Where the rendered site is published (`https://.../`): makes the canonical and
+    /// hreflang links absolute and enables `sitemap.xml`.
+    #[serde(default)]
+    pub site_url: Option<String>,
 }
 
 /// A discovered project: where everything is, resolved against the project root.

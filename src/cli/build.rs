@@ -1,7 +1,9 @@
 //! `medloc build`: the whole pipeline on the project: the reference files are up to date
-//! with their articles (`split --check`), every locale is checked, and the coverage reports
-//! are written (HTML and JSON into the output directory, the table to the terminal). Exits
-//! 1 when something needs attention, 2 when something could not run.
+//! with their articles (`split --check`), every locale is checked, the coverage reports are
+//! written (`reports/coverage.html` and `.json` in the output directory, the table to the
+//! terminal), and the publishable locales are rendered (`site/` as HTML, `hugo/` as
+//! Markdown for Hugo). Exits 1 when something needs attention, 2 when something could not
+//! run.
 
 use super::Outcome;
 use crate::error::{Result, write_atomic};
@@ -10,12 +12,21 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where reports (and, later, rendered guides) go.
-    #[arg(long, default_value = "out")]
+    /// Where reports and rendered guides go.
+    #[arg(long, default_value = "dist")]
     pub out: PathBuf,
+    /// Worker threads for check and render (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
+    if let Some(jobs) = args.jobs {
+        // A global pool already set (in tests) is fine to keep.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build_global();
+    }
     let mut outcome = Outcome::Clean;
     if project.source_dir().is_dir() {
         println!("== split --check");
@@ -48,7 +59,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         ("coverage.html", super::coverage::Format::Html),
         ("coverage.json", super::coverage::Format::Json),
     ] {
-        let path = out.join(name);
+        let path = out.join("reports").join(name);
         write_atomic(
             &path,
             super::coverage::render(project, &coverage, format)?.as_bytes(),
@@ -59,5 +70,21 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         "{}",
         super::coverage::render(project, &coverage, super::coverage::Format::Text)?
     );
+    for (dir, format) in [
+        ("site", crate::render::Format::Html),
+        ("hugo", crate::render::Format::Markdown),
+    ] {
+        println!("\n== render {dir}");
+        let options = crate::render::Options {
+            out: out.join(dir),
+            format,
+            all: false,
+            jobs: args.jobs,
+        };
+        let report = super::render::render_with_progress(project, &catalog, &coverage, &options)?;
+        if super::render::print_report(project, &options, &report) == Outcome::Findings {
+            outcome = Outcome::Findings;
+        }
+    }
     Ok(outcome)
 }

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod coverage;
 mod init;
+mod render;
 mod rules;
 mod split;
 mod sync;
@@ -47,7 +48,9 @@ pub enum Command {
     Rules(rules::Args),
     /// Record the reference and translation each translated message was made from (stale tracking).
     Sync(sync::Args),
-    /// Run the whole pipeline on the project: split --check, then check.
+    /// Render the publishable locales' guides as HTML pages or Markdown for Hugo.
+    Render(render::Args),
+    /// Run the whole pipeline on the project: split --check, check, coverage, render.
     Build(build::Args),
     /// Create a sample project in DIR.
     Init(init::Args),
@@ -59,6 +62,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Split(args) => split::run(&load_project(cli.config.as_deref())?, args),
         Command::Check(args) => check::run(&load_project(cli.config.as_deref())?, args),
         Command::Coverage(args) => coverage::run(&load_project(cli.config.as_deref())?, args),
+        Command::Render(args) => render::run(&load_project(cli.config.as_deref())?, args),
         Command::Rules(args) => rules::run(args),
         Command::Sync(args) => sync::run(&load_project(cli.config.as_deref())?, args),
         Command::Build(args) => build::run(&load_project(cli.config.as_deref())?, args),

@@ -9,7 +9,7 @@
 //!
 //! ## Example
 //! Bad: `dose-heading = Dosis` twice in `track-marks.ftl`, or `page-title` in an article when
-//! `page.ftl` defines it.
+//! `ui.ftl` defines it.
 //! Good: one definition per ID across the bundle.
 
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};

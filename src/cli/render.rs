@@ -1,0 +1,140 @@
+//! `medloc render`: the publishable locales' guides as HTML pages or Markdown for Hugo.
+
+use super::Outcome;
+use crate::check::{CheckOptions, check_project};
+use crate::coverage::DEFAULT_THRESHOLD;
+use crate::error::Result;
+use crate::project::Project;
+use crate::render::{Format as RenderFormat, Options, Report};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// Accessible HTML pages, language indexes, a root language picker and sitemap.xml.
+    Html,
+    /// Markdown with front matter in the shape Hugo's multilingual mode reads.
+    Md,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum, default_value_t = Format::Html)]
+    pub format: Format,
+    /// The output directory, replaced as a whole (default: dist/site, or dist/hugo for md).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Render every locale, also those coverage does not mark publishable.
+    #[arg(long)]
+    pub all: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+pub fn run(project: &Project, args: Args) -> Result<Outcome> {
+    if let Some(jobs) = args.jobs {
+        // The check that decides what publishes runs on the same number of threads; a
+        // global pool already set (in tests) is fine to keep.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build_global();
+    }
+    let (report, catalog) = check_project(project, &CheckOptions::default())?;
+    for problem in &report.problems {
+        eprintln!("error: {problem}");
+    }
+    let threshold = project.config.medloc.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    let coverage = crate::coverage::build(project, &catalog, &report, threshold);
+    let format = match args.format {
+        Format::Html => RenderFormat::Html,
+        Format::Md => RenderFormat::Markdown,
+    };
+    let default_out = match format {
+        RenderFormat::Html => "dist/site",
+        RenderFormat::Markdown => "dist/hugo",
+    };
+    let out = args.out.unwrap_or_else(|| PathBuf::from(default_out));
+    let out = if out.is_absolute() {
+        out
+    } else {
+        project.root.join(out)
+    };
+    let options = Options {
+        out,
+        format,
+        all: args.all,
+        jobs: args.jobs,
+    };
+    let rendered = render_with_progress(project, &catalog, &coverage, &options)?;
+    Ok(print_report(project, &options, &rendered))
+}
+
+/// Renders with a progress bar on a terminal (none when stderr is piped).
+pub(super) fn render_with_progress(
+    project: &Project,
+    catalog: &crate::catalog::Catalog,
+    coverage: &crate::coverage::Coverage,
+    options: &Options,
+) -> Result<Report> {
+    let bar = if std::io::stderr().is_terminal() {
+        let bar =
+            indicatif::ProgressBar::new(
+                crate::render::page_count(project, coverage, options.all) as u64
+            );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} pages")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message("rendering");
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let result = crate::render::render(project, catalog, coverage, options, &|| bar.inc(1));
+    bar.finish_and_clear();
+    result
+}
+
+/// Prints what was rendered, skipped and reported; findings when a message failed to format.
+pub(super) fn print_report(project: &Project, options: &Options, report: &Report) -> Outcome {
+    for (locale, reason) in &report.skipped {
+        println!("skipped {locale}: {reason} (render it anyway with --all)");
+    }
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    for p in &report.problems {
+        eprintln!(
+            "warning: {} {} `{}` failed to format ({}); shown from the next locale of its fallback chain",
+            p.locale, p.article, p.message_id, p.error
+        );
+    }
+    let index = match options.format {
+        RenderFormat::Html => options.out.join("index.html"),
+        RenderFormat::Markdown => options.out.join("hugo.toml"),
+    };
+    println!(
+        "rendered {} pages in {} locales ({}) into {}: {} written, {} unchanged, {} removed",
+        report.pages,
+        report.rendered.len(),
+        report.rendered.join(", "),
+        project.display_path(&options.out),
+        report.written.written,
+        report.written.unchanged,
+        report.written.removed
+    );
+    match options.format {
+        RenderFormat::Html => println!("open {}", project.display_path(&index)),
+        RenderFormat::Markdown => println!(
+            "build it with: hugo --source {}",
+            project.display_path(&options.out)
+        ),
+    }
+    if report.problems.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    }
+}

@@ -1,0 +1,187 @@
+//! Fluent bundles and fallback chains. Each (locale, article) gets one concurrent
+//! `FluentBundle` holding the article's file and the shared files (the page strings), built
+//! once from the catalog's parsed resources (no file is parsed twice) and shared read-only
+//! by every rendering thread. A locale's chain comes from language negotiation
+//! (`fluent-langneg`): es-MX falls back to es, then to the reference.
+
+use crate::catalog::{Catalog, LocaleFiles};
+use fluent_bundle::bundle::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use intl_memoizer::concurrent::IntlLangMemoizer;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use unic_langid::LanguageIdentifier;
+
+pub type Bundle = FluentBundle<Arc<FluentResource>, IntlLangMemoizer>;
+
+/// The locales a page in `locale` draws from, most wanted first, ending with the reference.
+/// Negotiated by fluent-langneg's filtering over the project's locales; a locale never falls
+/// back to one of its own regional variants (es does not borrow from es-MX), matching
+/// `check` and `coverage`, which count es-MX's gaps as inherited from es and not the reverse.
+pub fn chain(locale: &str, available: &[String], reference: &str) -> Vec<String> {
+    use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+    let parse = |t: &str| t.parse::<LanguageIdentifier>().ok();
+    let Some(requested) = parse(locale) else {
+        return vec![locale.to_owned(), reference.to_owned()];
+    };
+    let available: Vec<LanguageIdentifier> = available.iter().filter_map(|t| parse(t)).collect();
+    let default = parse(reference);
+    let negotiated = negotiate_languages(
+        &[&requested],
+        &available,
+        default.as_ref(),
+        NegotiationStrategy::Filtering,
+    );
+    let mut out: Vec<String> = Vec::new();
+    for candidate in negotiated {
+        let is_self_or_parent = candidate.language == requested.language
+            && (candidate.region.is_none() || candidate.region == requested.region)
+            && (candidate.script.is_none() || candidate.script == requested.script);
+        let tag = candidate.to_string();
+        if (is_self_or_parent || tag == reference) && !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    if !out.iter().any(|t| t == locale) {
+        out.insert(0, locale.to_owned());
+    }
+    if !out.iter().any(|t| t == reference) {
+        out.push(reference.to_owned());
+    }
+    out
+}
+
+/// Every bundle of the run, by (locale, article file).
+pub struct Bundles {
+    map: HashMap<(String, PathBuf), Bundle>,
+}
+
+impl Bundles {
+    /// Builds the bundles of `locales` (and the reference) for every article, in parallel.
+    pub fn build(
+        catalog: &Catalog,
+        locales: &[String],
+        articles: &[PathBuf],
+        shared: &[PathBuf],
+    ) -> Bundles {
+        use rayon::prelude::*;
+        let mut sets: Vec<&LocaleFiles> = vec![&catalog.reference];
+        sets.extend(
+            catalog
+                .locales
+                .iter()
+                .filter(|l| locales.contains(&l.locale)),
+        );
+        let jobs: Vec<(&LocaleFiles, &PathBuf)> = sets
+            .iter()
+            .flat_map(|l| articles.iter().map(move |a| (*l, a)))
+            .collect();
+        let map = jobs
+            .into_par_iter()
+            .map(|(files, article)| {
+                let bundle = bundle_for(files, article, shared);
+                ((files.locale.clone(), article.clone()), bundle)
+            })
+            .collect();
+        Bundles { map }
+    }
+
+    pub fn get(&self, locale: &str, article: &Path) -> Option<&Bundle> {
+        self.map.get(&(locale.to_owned(), article.to_owned()))
+    }
+}
+
+fn bundle_for(files: &LocaleFiles, article: &Path, shared: &[PathBuf]) -> Bundle {
+    let langid: LanguageIdentifier = files
+        .locale
+        .parse()
+        .unwrap_or_else(|_| LanguageIdentifier::default());
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_formatter(Some(super::intl::format_value));
+    // Both are new names in a new bundle: adding them cannot collide.
+    let _ = bundle.add_builtins();
+    let _ = bundle.add_function("DATETIME", super::intl::datetime_function(&files.locale));
+    for rel in std::iter::once(article).chain(shared.iter().map(PathBuf::as_path)) {
+        if let Some(file) = files.files.get(rel) {
+            // A duplicate ID is reported by `check` (duplicate-id); the first one wins here.
+            let _ = bundle.add_resource(file.resource());
+        }
+    }
+    bundle
+}
+
+/// A message formatted in the first locale of the chain that has it and formats cleanly.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub text: String,
+    /// Index in the chain of the locale it came from.
+    pub step: usize,
+}
+
+/// A message that failed to format in a locale: reported, and the page falls back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatProblem {
+    pub locale: String,
+    pub article: String,
+    pub message_id: String,
+    pub error: String,
+}
+
+/// Formats `id` along `chain` (bundles of one article). Problems are pushed, not fatal.
+pub fn resolve(
+    chain: &[(&str, Option<&Bundle>)],
+    article: &str,
+    id: &str,
+    args: Option<&FluentArgs>,
+    problems: &mut Vec<FormatProblem>,
+) -> Option<Resolved> {
+    for (step, (locale, bundle)) in chain.iter().enumerate() {
+        let Some(bundle) = bundle else { continue };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if errors.is_empty() && !text.trim().is_empty() {
+            return Some(Resolved {
+                text: text.into_owned(),
+                step,
+            });
+        }
+        problems.push(FormatProblem {
+            locale: (*locale).to_owned(),
+            article: article.to_owned(),
+            message_id: id.to_owned(),
+            error: if errors.is_empty() {
+                "the message formats to empty text".to_owned()
+            } else {
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            },
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regional_locales_fall_back_to_their_language_then_the_reference() {
+        let available: Vec<String> = ["ar", "de", "es", "es-MX", "fr", "zh-CN", "en-US"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            chain("es-MX", &available, "en-US"),
+            ["es-MX", "es", "en-US"]
+        );
+        assert_eq!(chain("es", &available, "en-US"), ["es", "en-US"]);
+        assert_eq!(chain("zh-CN", &available, "en-US"), ["zh-CN", "en-US"]);
+        assert_eq!(chain("en-US", &available, "en-US"), ["en-US"]);
+    }
+}

@@ -1,0 +1,211 @@
+//! Writing a rendered site safely. Every file is first written into a temporary directory
+//! beside the output; files whose bytes did not change are hard-linked from the old site (so
+//! their modification times survive, for rsync and CDN invalidation); then the old
+//! directory is swapped out and removed. A crash or Ctrl-C before the swap leaves the old
+//! site whole; files of removed locales or articles are gone after it.
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+/// What a publish did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WriteStats {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+/// Replaces the directory `target` with exactly `files` (relative path to bytes).
+pub fn publish(target: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<WriteStats> {
+    let write_err = |path: &Path, source: std::io::Error| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    if target.exists() && !target.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: the output is a file, not a directory; remove it or choose another --out",
+            target.display()
+        )));
+    }
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| write_err(&parent, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".medloc-render-")
+        .tempdir_in(&parent)
+        .map_err(|e| write_err(&parent, e))?;
+    let mut stats = WriteStats::default();
+    for (rel, bytes) in files {
+        if !is_plain_relative(rel) {
+            return Err(Error::Usage(format!(
+                "refusing to write {} outside the output directory",
+                rel.display()
+            )));
+        }
+        let dest = staging.path().join(rel);
+        if let Some(dir) = dest.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
+        }
+        let old = target.join(rel);
+        let same = std::fs::read(&old).is_ok_and(|b| b == *bytes);
+        if same && keep(&old, &dest).is_ok() {
+            stats.unchanged += 1;
+            continue;
+        }
+        std::fs::write(&dest, bytes).map_err(|e| write_err(&target.join(rel), e))?;
+        stats.written += 1;
+    }
+    if target.is_dir() {
+        stats.removed = count_files(target)
+            .into_iter()
+            .filter(|rel| !files.contains_key(rel))
+            .count();
+    }
+    swap(staging, target)?;
+    Ok(stats)
+}
+
+/// Moves the unchanged file into the new tree by a hard link (same inode, same mtime), or
+/// a copy that keeps its modification time where links are not possible.
+fn keep(old: &Path, dest: &Path) -> std::io::Result<()> {
+    if std::fs::hard_link(old, dest).is_ok() {
+        return Ok(());
+    }
+    std::fs::copy(old, dest)?;
+    let modified = std::fs::metadata(old)?.modified()?;
+    std::fs::File::options()
+        .write(true)
+        .open(dest)?
+        .set_modified(modified)
+}
+
+fn swap(staging: tempfile::TempDir, target: &Path) -> Result<()> {
+    let write_err = |source: std::io::Error| Error::Write {
+        path: target.to_owned(),
+        source,
+    };
+    let new = staging.keep();
+    if !target.exists() {
+        return std::fs::rename(&new, target).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&new);
+            write_err(e)
+        });
+    }
+    let parent = new.parent().unwrap_or(Path::new("."));
+    let old = tempfile::Builder::new()
+        .prefix(".medloc-old-")
+        .tempdir_in(parent)
+        .map_err(&write_err)?
+        .keep();
+    // rename() onto an existing directory needs it empty: move the old site into place
+    // under the fresh name, then the new one where it was.
+    let _ = std::fs::remove_dir(&old);
+    if let Err(e) = std::fs::rename(target, &old) {
+        let _ = std::fs::remove_dir_all(&new);
+        return Err(write_err(e));
+    }
+    if let Err(e) = std::fs::rename(&new, target) {
+        // Put the old site back.
+        let _ = std::fs::rename(&old, target);
+        let _ = std::fs::remove_dir_all(&new);
+        return Err(write_err(e));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+fn is_plain_relative(rel: &Path) -> bool {
+    rel.components().all(|c| matches!(c, Component::Normal(_))) && rel.components().next().is_some()
+}
+
+fn count_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(dir.join(&rel)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let child = rel.join(entry.file_name());
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(child),
+                Ok(_) => out.push(child),
+                Err(_) => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> BTreeMap<PathBuf, Vec<u8>> {
+        list.iter()
+            .map(|(p, b)| (PathBuf::from(p), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_mtime_and_removed_files_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let first = publish(
+            &site,
+            &files(&[("a.html", "A"), ("es/b.html", "B"), ("old.html", "O")]),
+        )
+        .unwrap();
+        assert_eq!(first.written, 3);
+        let past = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        std::fs::File::options()
+            .write(true)
+            .open(site.join("a.html"))
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+        let second = publish(&site, &files(&[("a.html", "A"), ("es/b.html", "B2")])).unwrap();
+        assert_eq!(
+            second,
+            WriteStats {
+                written: 1,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        let mtime = std::fs::metadata(site.join("a.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(mtime, past);
+        assert_eq!(
+            std::fs::read_to_string(site.join("es/b.html")).unwrap(),
+            "B2"
+        );
+        assert!(!site.join("old.html").exists());
+        // Nothing is left beside the output.
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn an_output_that_is_a_file_is_refused_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("site");
+        std::fs::write(&target, "precious").unwrap();
+        let err = publish(&target, &files(&[("a.html", "A")])).unwrap_err();
+        assert!(err.to_string().contains("is a file"), "{err}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
+    }
+
+    #[test]
+    fn paths_outside_the_output_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = publish(&dir.path().join("s"), &files(&[("../x.html", "A")])).unwrap_err();
+        assert!(err.to_string().contains("outside"), "{err}");
+        assert!(!dir.path().join("x.html").exists());
+    }
+}
