@@ -50,7 +50,10 @@ fn text_markdown_and_json_on_the_shipped_project() {
         .find(|l| l["locale"] == "es-MX")
         .unwrap();
     assert_eq!(mx["completion"], 100.0, "es-MX falls back to es");
-    assert_eq!(mx["messages"]["inherited"], 82, "90 messages, 8 of them es-MX overrides");
+    assert_eq!(
+        mx["messages"]["inherited"], 82,
+        "90 messages, 8 of them es-MX overrides"
+    );
 }
 
 #[test]

@@ -31,9 +31,15 @@ struct FrontMatter<'a> {
 
 /// The Markdown file of a page. `notice` is the localized fallback notice.
 pub fn page(page: &Page, notice: &str) -> String {
+    // One line each: TOML would write a multi-line string with its lines verbatim, and a
+    // line `+++` inside it would end the front matter for Hugo.
+    let title = one_line(&page.title.plain);
+    let description = one_line(&page.summary.plain);
+    let byline: Vec<String> = page.byline.iter().map(|t| one_line(&t.plain)).collect();
+    let notice = one_line(notice);
     let front = FrontMatter {
-        title: &page.title.plain,
-        description: &page.summary.plain,
+        title: &title,
+        description: &description,
         slug: &page.slug,
         translation_key: &page.slug,
         date: &page.written,
@@ -41,8 +47,8 @@ pub fn page(page: &Page, notice: &str) -> String {
         lang: &page.locale,
         reviewer: &page.reviewer,
         reviewed: &page.reviewed,
-        byline: page.byline.iter().map(|t| t.plain.as_str()).collect(),
-        notice: (page.fallback_blocks > 0).then_some(notice),
+        byline: byline.iter().map(String::as_str).collect(),
+        notice: (page.fallback_blocks > 0).then_some(notice.as_str()),
         fallback_blocks: page.fallback_blocks,
     };
     let mut out = String::from("+++\n");
@@ -52,6 +58,14 @@ pub fn page(page: &Page, notice: &str) -> String {
     paragraph(&mut out, &page.summary, "");
     nodes(&mut out, &page.body, "");
     out
+}
+
+/// The text on one line: line breaks and other control characters become spaces.
+fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_control())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A language's `_index.md` (its home page title).
@@ -64,7 +78,7 @@ pub fn index(title: &str, locale: &str) -> String {
     format!(
         "+++\n{}+++\n",
         toml::to_string(&Front {
-            title,
+            title: &one_line(title),
             lang: locale
         })
         .unwrap_or_default()

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: temporary projects and the real binary.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 

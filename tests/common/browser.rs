@@ -1,0 +1,202 @@
+//! Headless Chromium, the Nu HTML Checker and axe-core for the tests of pages people look
+//! at. Each helper returns `None` (and prints why) when its tool is absent, unless
+//! `MEDLOC_REQUIRE_BROWSER` is set (as `.ci/run` does), which turns absence into a failure.
+#![allow(dead_code)]
+
+use super::repo_root;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn absent(what: &str) {
+    assert!(
+        std::env::var_os("MEDLOC_REQUIRE_BROWSER").is_none(),
+        "MEDLOC_REQUIRE_BROWSER is set but {what} is missing"
+    );
+    eprintln!("skipped: {what} is missing");
+}
+
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    names.iter().find_map(|name| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|p| p.join(name))
+                .find(|p| p.is_file())
+        })
+    })
+}
+
+pub fn chromium() -> Option<PathBuf> {
+    let found = on_path(&["chromium", "chromium-browser", "google-chrome"]);
+    if found.is_none() {
+        absent("Chromium (install the chromium package)");
+    }
+    found
+}
+
+pub fn hugo() -> Option<PathBuf> {
+    let found = on_path(&["hugo"]);
+    if found.is_none() {
+        absent("Hugo (install the hugo package)");
+    }
+    found
+}
+
+/// The Nu HTML Checker's jar, and java to run it.
+pub fn vnu() -> Option<PathBuf> {
+    let jar = std::env::var_os("MEDLOC_VNU_JAR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            repo_root().join("target/tools/node_modules/vnu-jar/build/dist/vnu.jar")
+        });
+    if !jar.is_file() || Command::new("java").arg("-version").output().is_err() {
+        absent("vnu.jar (npm install --prefix target/tools vnu-jar) or java");
+        return None;
+    }
+    Some(jar)
+}
+
+/// axe-core's script.
+pub fn axe() -> Option<PathBuf> {
+    let script = repo_root().join("target/tools/node_modules/axe-core/axe.min.js");
+    if !script.is_file() {
+        absent("axe-core (npm install --prefix target/tools axe-core)");
+        return None;
+    }
+    Some(script)
+}
+
+/// What Chromium saw of a page.
+pub struct Visit {
+    /// The DOM after scripts ran.
+    pub dom: String,
+    /// Every URL the browser requested (from its network log).
+    pub urls: Vec<String>,
+    /// Console messages (errors, warnings, logs) the page produced.
+    pub console: Vec<String>,
+}
+
+fn base(browser: &Path, profile: &Path) -> Command {
+    let mut cmd = Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1200,1600",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
+/// Opens a file in headless Chromium: its DOM, requests and console; and a screenshot.
+pub fn visit(browser: &Path, page: &Path, screenshot: &Path) -> Visit {
+    let profile = tempfile::tempdir().unwrap();
+    let netlog = profile.path().join("netlog.json");
+    let url = format!("file://{}", page.display());
+    let out = base(browser, profile.path())
+        .arg(format!("--log-net-log={}", netlog.display()))
+        .args(["--enable-logging=stderr", "--v=0", "--dump-dom"])
+        .arg(&url)
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout).into_owned();
+    let console = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.contains(":CONSOLE"))
+        .map(str::to_owned)
+        .collect();
+    let shot = base(browser, profile.path())
+        .arg(format!("--screenshot={}", screenshot.display()))
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(shot.status.success());
+    let log = std::fs::read_to_string(&netlog).unwrap_or_default();
+    let urls = log
+        .split("\"url\":\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_owned)
+        .collect();
+    Visit { dom, urls, console }
+}
+
+/// Chromium's own service traffic (update checks, time sync), not the page's.
+pub fn is_browser_service(url: &str) -> bool {
+    [
+        "google.com/",
+        "googleapis.com/",
+        "gvt1.com/",
+        "gstatic.com/",
+    ]
+    .iter()
+    .any(|host| url.contains(host))
+}
+
+/// The requests a page made beyond local files.
+pub fn network_requests(visit: &Visit) -> Vec<&String> {
+    visit
+        .urls
+        .iter()
+        .filter(|u| !u.starts_with("file:") && !is_browser_service(u))
+        .collect()
+}
+
+/// Runs axe-core on a copy of `page` (beside it, so relative links still resolve) and
+/// returns its violations as (rule, impact, nodes).
+pub fn axe_violations(browser: &Path, axe: &Path, page: &Path) -> Vec<(String, String, u64)> {
+    let html = std::fs::read_to_string(page).unwrap();
+    let probe = format!(
+        "<script src=\"file://{}\"></script><script>axe.run(document,{{resultTypes:['violations']}}).then(function(r){{document.body.setAttribute('data-axe',JSON.stringify(r.violations.map(function(v){{return [v.id,v.impact,v.nodes.length]}})))}}).catch(function(e){{document.body.setAttribute('data-axe','\"'+e+'\"')}})</script></body>",
+        axe.display()
+    );
+    let copy = page.with_extension("axe.html");
+    std::fs::write(&copy, html.replace("</body>", &probe)).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = base(browser, profile.path())
+        .args(["--virtual-time-budget=15000", "--dump-dom"])
+        .arg(format!("file://{}", copy.display()))
+        .output()
+        .unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let raw = dom
+        .split("data-axe=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("axe did not run on {}", page.display()))
+        .replace("&quot;", "\"");
+    let parsed: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    parsed
+        .as_array()
+        .unwrap_or_else(|| panic!("axe failed: {raw}"))
+        .iter()
+        .map(|v| {
+            (
+                v[0].as_str().unwrap_or_default().to_owned(),
+                v[1].as_str().unwrap_or_default().to_owned(),
+                v[2].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Runs the Nu HTML Checker on files; the errors it reports (empty when valid).
+pub fn vnu_errors(jar: &Path, files: &[PathBuf]) -> String {
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .arg("--errors-only")
+        .args(files)
+        .output()
+        .unwrap();
+    if out.status.success() {
+        String::new()
+    } else {
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+}
