@@ -184,4 +184,70 @@ mod tests {
         assert_eq!(chain("zh-CN", &available, "en-US"), ["zh-CN", "en-US"]);
         assert_eq!(chain("en-US", &available, "en-US"), ["en-US"]);
     }
+
+    fn bundle(locale: &str, ftl: &str) -> Bundle {
+        let files = LocaleFiles {
+            locale: locale.to_owned(),
+            dir: PathBuf::from(locale),
+            files: [(
+                PathBuf::from("a.ftl"),
+                Arc::new(crate::catalog::FtlFile::parse(
+                    PathBuf::from("a.ftl"),
+                    "a.ftl".to_owned(),
+                    ftl.to_owned(),
+                )),
+            )]
+            .into_iter()
+            .collect(),
+            unreadable: Vec::new(),
+        };
+        bundle_for(&files, Path::new("a.ftl"), &[])
+    }
+
+    fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> String {
+        let mut problems = Vec::new();
+        let text = resolve(&[("x", Some(bundle))], "a", id, args, &mut problems)
+            .map(|r| r.text)
+            .unwrap_or_default();
+        assert!(problems.is_empty(), "{problems:?}");
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    #[test]
+    fn number_and_datetime_follow_the_bundle_locale() {
+        let ftl = "n = { NUMBER($n, maximumFractionDigits: 1) } ml\nd = { DATETIME($d) }\nbare = { $n }\n";
+        let mut args = FluentArgs::new();
+        args.set("n", 1234.56);
+        args.set("d", "2024-12-17");
+        let de = bundle("de", ftl);
+        assert_eq!(format(&de, "n", Some(&args)), "1.234,6 ml");
+        assert_eq!(format(&de, "bare", Some(&args)), "1.234,56");
+        assert_eq!(format(&de, "d", Some(&args)), "17. Dezember 2024");
+        // CLDR: Arabic without a region writes Latin digits; Egyptian Arabic, Arabic-Indic.
+        let ar = bundle("ar", ftl);
+        assert_eq!(format(&ar, "n", Some(&args)), "1,234.6 ml");
+        let eg = bundle("ar-EG", ftl);
+        assert_eq!(format(&eg, "n", Some(&args)), "١٬٢٣٤٫٦ ml");
+        let en = bundle("en-US", ftl);
+        assert_eq!(format(&en, "n", Some(&args)), "1,234.6 ml");
+    }
+
+    #[test]
+    fn a_failing_message_falls_back_and_is_reported() {
+        let es = bundle("es", "a = Hola { $nadie }\n");
+        let en = bundle("en-US", "a = Hello\n");
+        let mut problems = Vec::new();
+        let r = resolve(
+            &[("es", Some(&es)), ("en-US", Some(&en))],
+            "guide",
+            "a",
+            None,
+            &mut problems,
+        )
+        .unwrap();
+        assert_eq!((r.text.as_str(), r.step), ("Hello", 1));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].locale, "es");
+        assert!(problems[0].error.contains("nadie"), "{:?}", problems[0]);
+    }
 }
