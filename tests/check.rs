@@ -163,6 +163,69 @@ fn text_output_for_people() {
     insta::assert_snapshot!("clinic_es_text", text);
 }
 
+/// The official SARIF 2.1.0 JSON schema (OASIS, final rtm.5), as Microsoft's jest-sarif
+/// package on npm ships it; `.ci/run` extracts it into target/tools/sarif/.
+fn sarif_schema() -> Option<Value> {
+    let path = repo_root().join("target/tools/sarif/sarif-2.1.0-rtm.5.json");
+    match std::fs::read(&path) {
+        Ok(bytes) => Some(serde_json::from_slice(&bytes).unwrap()),
+        Err(_) => {
+            assert!(
+                std::env::var_os("MEDLOC_REQUIRE_BROWSER").is_none(),
+                "MEDLOC_REQUIRE_BROWSER is set but {} is missing",
+                path.display()
+            );
+            eprintln!(
+                "skipped: no SARIF schema at {} (see .ci/run)",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn sarif_output_validates_against_the_official_schema() {
+    let Some(schema) = sarif_schema() else { return };
+    // The schema's own `run.language` pattern has a stray `]` that the validator's ECMA
+    // regex check rejects (later schemastore copies fix it this way); medloc emits no
+    // `language` property.
+    fn fix_language_pattern(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                if map.get("pattern").and_then(Value::as_str)
+                    == Some("^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$")
+                {
+                    map.insert("pattern".into(), "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$".into());
+                }
+                map.values_mut().for_each(fix_language_pattern);
+            }
+            Value::Array(items) => items.iter_mut().for_each(fix_language_pattern),
+            _ => {}
+        }
+    }
+    let mut schema = schema;
+    fix_language_pattern(&mut schema);
+    let validator = jsonschema::draft4::new(&schema).unwrap();
+    for dir in [clinic(), shipped_project()] {
+        let out = medloc(dir.path())
+            .args(["check", "--format", "sarif"])
+            .output()
+            .unwrap();
+        let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+        let errors: Vec<String> = validator
+            .iter_errors(&sarif)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // The validator does catch a broken log.
+    let broken =
+        serde_json::json!({"version": "2.1.0", "runs": [{"results": [{"level": "fatal"}]}]});
+    assert!(!validator.is_valid(&broken));
+}
+
 #[test]
 fn sarif_output_follows_2_1_0() {
     let dir = clinic();
