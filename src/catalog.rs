@@ -151,6 +151,70 @@ impl FtlFile {
     pub fn messages(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| !e.is_term)
     }
+
+    /// The patterns of this translation file that its reference has too: values and
+    /// same-named attributes of entries present in both, in file order.
+    pub fn pattern_pairs<'a>(&'a self, reference: &'a FtlFile) -> Vec<PatternPair<'a>> {
+        let mut out = Vec::new();
+        for t in &self.entries {
+            let Some(r) = reference.entry(&t.id) else {
+                continue;
+            };
+            if let (Some(rv), Some(tv)) = (&r.value, &t.value) {
+                out.push(PatternPair {
+                    reference_entry: r,
+                    entry: t,
+                    attribute: None,
+                    reference: rv,
+                    translation: tv,
+                });
+            }
+            for ta in &t.attributes {
+                if let Some(ra) = r.attributes.iter().find(|a| a.name == ta.name) {
+                    out.push(PatternPair {
+                        reference_entry: r,
+                        entry: t,
+                        attribute: Some(&ta.name),
+                        reference: &ra.pattern,
+                        translation: &ta.pattern,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A reference pattern and its translation: the value, or one attribute present in both.
+pub struct PatternPair<'a> {
+    pub reference_entry: &'a Entry,
+    pub entry: &'a Entry,
+    pub attribute: Option<&'a str>,
+    pub reference: &'a Pattern,
+    pub translation: &'a Pattern,
+}
+
+impl PatternPair<'_> {
+    /// `id` or `id.attribute`, as people name a pattern.
+    pub fn name(&self) -> String {
+        match self.attribute {
+            Some(a) => format!("{}.{a}", self.entry.id),
+            None => self.entry.id.clone(),
+        }
+    }
+}
+
+impl Pattern {
+    /// The prose with its string literals blanked out (same length, so offsets hold):
+    /// cited titles in `{ "..." }` are quoted verbatim, whatever words they use, so
+    /// terminology neither requires nor forbids anything in them.
+    pub fn prose_without_literals(&self) -> String {
+        let mut prose = self.prose.clone();
+        for literal in self.literals.iter().filter(|l| !l.is_empty()) {
+            prose = prose.replace(literal.as_str(), &" ".repeat(literal.len()));
+        }
+        prose
+    }
 }
 
 fn summarize<'r>(

@@ -4,7 +4,8 @@
 pub mod rules;
 pub(crate) mod scan;
 
-use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles, Pattern};
+pub use crate::catalog::PatternPair;
+use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles};
 use crate::error::{Error, Result};
 use crate::project::{Filter, Project};
 use crate::stale::LocaleState;
@@ -201,15 +202,6 @@ fn plural_categories(langid: unic_langid::LanguageIdentifier) -> Vec<&'static st
     .collect()
 }
 
-/// A reference pattern and its translation: the value, or one attribute present in both.
-pub struct PatternPair<'a> {
-    pub reference_entry: &'a Entry,
-    pub entry: &'a Entry,
-    pub attribute: Option<&'a str>,
-    pub reference: &'a Pattern,
-    pub translation: &'a Pattern,
-}
-
 impl<'a> FileCheck<'a> {
     /// The compiled termbase and this locale's matcher, when the project has a termbase.
     pub fn term_matcher(&self) -> Option<(&'a Terms, &'a crate::terminology::matcher::Matcher)> {
@@ -228,30 +220,10 @@ impl<'a> FileCheck<'a> {
 
     /// Patterns present in both: values and same-named attributes.
     pub fn pattern_pairs(&self) -> Vec<PatternPair<'a>> {
-        let mut out = Vec::new();
-        for (r, t) in self.entry_pairs() {
-            if let (Some(rv), Some(tv)) = (&r.value, &t.value) {
-                out.push(PatternPair {
-                    reference_entry: r,
-                    entry: t,
-                    attribute: None,
-                    reference: rv,
-                    translation: tv,
-                });
-            }
-            for ta in &t.attributes {
-                if let Some(ra) = r.attributes.iter().find(|a| a.name == ta.name) {
-                    out.push(PatternPair {
-                        reference_entry: r,
-                        entry: t,
-                        attribute: Some(&ta.name),
-                        reference: &ra.pattern,
-                        translation: &ta.pattern,
-                    });
-                }
-            }
+        match (self.translation, self.reference) {
+            (Some(t), Some(r)) => t.pattern_pairs(r),
+            _ => Vec::new(),
         }
-        out
     }
 
     /// A finding in the translation file at `span`.

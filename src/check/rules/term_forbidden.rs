@@ -30,7 +30,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     };
     for pair in ctx.pattern_pairs() {
         // Cited titles are quoted verbatim, whatever words they use.
-        let prose = super::term_missing::without_literals(pair.translation);
+        let prose = pair.translation.prose_without_literals();
         for m in matcher.find(&prose) {
             if !m.term.status.is_forbidden() {
                 continue;
