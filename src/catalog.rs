@@ -51,6 +51,17 @@ pub struct Entry {
     pub ignored_rules: Vec<String>,
 }
 
+impl Entry {
+    /// The value (attribute `None`) and each attribute's pattern.
+    pub fn patterns(&self) -> impl Iterator<Item = (Option<&str>, &Pattern)> {
+        self.value.iter().map(|v| (None, v)).chain(
+            self.attributes
+                .iter()
+                .map(|a| (Some(a.name.as_str()), &a.pattern)),
+        )
+    }
+}
+
 #[derive(Debug)]
 pub struct Attribute {
     pub name: String,

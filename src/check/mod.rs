@@ -5,7 +5,7 @@ pub mod rules;
 pub(crate) mod scan;
 
 pub use crate::catalog::PatternPair;
-use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles};
+use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles, Pattern};
 use crate::error::{Error, Result};
 use crate::project::{Filter, Project};
 use crate::stale::LocaleState;
@@ -50,6 +50,9 @@ pub enum Scope {
     File,
     /// A translation against its reference.
     Pair,
+    /// A reference file on its own (the file is [`FileCheck::translation`], as for `File`,
+    /// and [`FileCheck::terms`] is set): problems for authors of the source.
+    Reference,
 }
 
 /// A rule of the registry: a stable kebab-case name, a default severity, and the function
@@ -265,21 +268,40 @@ impl<'a> FileCheck<'a> {
         needle: Option<&str>,
         text: String,
     ) -> Finding {
+        self.pattern_finding(
+            rule,
+            pair.entry,
+            pair.attribute,
+            pair.translation,
+            needle,
+            text,
+        )
+    }
+
+    /// A finding about one pattern of the file, pointing at its text (or, for a needle found
+    /// in it, at that needle; or at the entry's ID when the pattern has no text).
+    pub fn pattern_finding(
+        &self,
+        rule: &Rule,
+        entry: &Entry,
+        attribute: Option<&str>,
+        pattern: &Pattern,
+        needle: Option<&str>,
+        text: String,
+    ) -> Finding {
         let span = match (needle, self.translation) {
             (Some(n), Some(file)) if !n.is_empty() => {
-                let s = &pair.translation.span;
+                let s = &pattern.span;
                 file.text()
                     .get(s.clone())
                     .and_then(|t| t.find(n))
                     .map(|i| s.start + i..s.start + i + n.len())
                     .unwrap_or_else(|| s.clone())
             }
-            _ if pair.translation.span.end > pair.translation.span.start => {
-                pair.translation.span.clone()
-            }
-            _ => pair.entry.offset..pair.entry.offset + pair.entry.id.len(),
+            _ if pattern.span.end > pattern.span.start => pattern.span.clone(),
+            _ => entry.offset..entry.offset + entry.id.len(),
         };
-        self.finding(rule, span, Some(pair.entry), pair.attribute, text)
+        self.finding(rule, span, Some(entry), attribute, text)
     }
 }
 
@@ -498,9 +520,10 @@ pub fn check(
             shared_ids: &no_shared,
             state: None,
             do_not_translate,
-            terms: None,
+            terms,
         };
         run_rules(&ctx, Scope::File, &policy, &mut findings);
+        run_rules(&ctx, Scope::Reference, &policy, &mut findings);
     }
 
     let per_locale: Vec<Vec<Finding>> = catalog
@@ -650,7 +673,7 @@ pub fn parent_locale<'c>(tag: &str, catalog: &'c Catalog) -> Option<&'c LocaleFi
 fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<Finding>) {
     let mut raw = Vec::new();
     for rule in rules::RULES.iter().filter(|r| r.scope == scope) {
-        if scope == Scope::File && ctx.translation.is_none() {
+        if scope != Scope::Pair && ctx.translation.is_none() {
             continue;
         }
         (rule.check)(ctx, &mut raw);

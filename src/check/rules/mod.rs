@@ -22,6 +22,7 @@ mod plural_categories;
 mod punctuation_mismatch;
 mod reference_mismatch;
 mod sentence_count_mismatch;
+mod source_term_style;
 mod stale_translation;
 mod syntax_error;
 mod term_forbidden;
@@ -62,6 +63,7 @@ pub static RULES: &[&Rule] = &[
     &punctuation_mismatch::RULE,
     &term_missing::RULE,
     &term_forbidden::RULE,
+    &source_term_style::RULE,
 ];
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
@@ -151,7 +153,7 @@ pub(crate) mod fixture {
             .unwrap_or_default();
         let ctx = FileCheck {
             locale: &info,
-            reference: if rule.scope == Scope::File && reference.is_none() {
+            reference: if rule.scope != Scope::Pair && reference.is_none() {
                 None
             } else {
                 reference.as_ref()
