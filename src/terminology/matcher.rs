@@ -860,7 +860,7 @@ fn arabic_consonants(stem: &str) -> String {
 }
 
 /// Letters and digits of scripts written with spaces between words.
-fn is_spaced_word_char(c: char) -> bool {
+pub(crate) fn is_spaced_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_unspaced_script(c)
 }
 

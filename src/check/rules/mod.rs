@@ -5,6 +5,7 @@ use super::Rule;
 
 mod cyclic_reference;
 mod disallowed_markup;
+mod do_not_translate;
 mod duplicate_attribute;
 mod duplicate_id;
 mod duplicate_variant;
@@ -64,6 +65,7 @@ pub static RULES: &[&Rule] = &[
     &term_missing::RULE,
     &term_forbidden::RULE,
     &source_term_style::RULE,
+    &do_not_translate::RULE,
 ];
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
