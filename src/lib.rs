@@ -18,5 +18,6 @@ pub mod source;
 pub mod split;
 pub mod stale;
 pub mod terminology;
+pub mod terms;
 
 pub use error::{Error, Result};

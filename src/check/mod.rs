@@ -53,6 +53,10 @@ pub enum Scope {
     /// A reference file on its own (the file is [`FileCheck::translation`], as for `File`,
     /// and [`FileCheck::terms`] is set): problems for authors of the source.
     Reference,
+    /// A translation against its reference, judged with what the whole locale does
+    /// ([`FileCheck::term_usage`], computed once per locale before these rules run on each
+    /// file, so findings keep their file and line and locales stay parallel).
+    Locale,
 }
 
 /// A rule of the registry: a stable kebab-case name, a default severity, and the function
@@ -110,6 +114,9 @@ pub struct FileCheck<'a> {
     pub do_not_translate: &'a [String],
     /// The termbase compiled for the reference and this locale (terminology rules).
     pub terms: Option<&'a Terms>,
+    /// How the whole locale renders each termbase concept (`Scope::Locale` rules; `None`
+    /// for other scopes or without a termbase).
+    pub term_usage: Option<&'a crate::terms::TermUsage>,
 }
 
 /// The termbase and its matchers, compiled once per run and shared by every thread.
@@ -384,6 +391,11 @@ impl Policy {
         Ok(Policy { overrides, filters })
     }
 
+    /// Whether a rule runs at all (not turned `off` in `[medloc.rules]`).
+    pub fn enabled(&self, rule: &str) -> bool {
+        !matches!(self.overrides.get(rule), Some(None))
+    }
+
     fn apply(&self, mut finding: Finding) -> Option<Finding> {
         if let Some(level) = self.overrides.get(finding.rule) {
             finding.severity = (*level)?;
@@ -521,6 +533,7 @@ pub fn check(
             state: None,
             do_not_translate,
             terms,
+            term_usage: None,
         };
         run_rules(&ctx, Scope::File, &policy, &mut findings);
         run_rules(&ctx, Scope::Reference, &policy, &mut findings);
@@ -622,6 +635,13 @@ fn check_locale(
     }
     // A regional locale falls back to its parent when the project has it (es-MX to es).
     let parent = parent_locale(&locale.locale, catalog);
+    // Locale-wide facts, from every file of the locale (whatever the path filter).
+    let locale_rules = rules::RULES
+        .iter()
+        .any(|r| r.scope == Scope::Locale && policy.enabled(r.name));
+    let term_usage = terms
+        .filter(|_| locale_rules)
+        .and_then(|t| crate::terms::for_locale(t, catalog, &locale.locale));
     let mut rels: Vec<&Path> = catalog
         .reference
         .files
@@ -651,9 +671,11 @@ fn check_locale(
             state,
             do_not_translate,
             terms,
+            term_usage: term_usage.as_ref(),
         };
         run_rules(&ctx, Scope::File, policy, &mut out);
         run_rules(&ctx, Scope::Pair, policy, &mut out);
+        run_rules(&ctx, Scope::Locale, policy, &mut out);
     }
     out
 }

@@ -355,7 +355,8 @@ impl Matcher {
     /// Whether two terms of this locale are forms of one expression rather than two
     /// wordings: the same number of words, each pair with the same stem or differing only
     /// by an inflection-sized ending (`lesión`/`lesiones`, `cicatriz`/`cicatrices`,
-    /// `Einstichspur`/`Einstichspuren`), or, in Arabic, with the same consonants (broken
+    /// `Einstichspur`/`Einstichspuren`, but not `scar`/`scarring`) where the language has the
+    /// inflection guard, the same stem elsewhere, and in Arabic the same consonants (broken
     /// plurals: `موضع`/`مواضع`). Scripts without spaces compare normalized text.
     pub fn same_form(&self, a: &str, b: &str) -> bool {
         let lang = match &self.mode {
@@ -377,10 +378,14 @@ impl Matcher {
         };
         x.tokens.iter().zip(&y.tokens).all(|(s, t)| {
             let (stem_a, stem_b) = (&x.joined[s.joined.clone()], &y.joined[t.joined.clone()]);
-            stem_a == stem_b
-                || inflection_distance(&fold(&a[s.start..s.end]), &fold(&b[t.start..t.end]))
-                    .is_some()
-                || (lang.arabic_prefixes && arabic_consonants(stem_a) == arabic_consonants(stem_b))
+            if lang.guard {
+                // Stems conflate derivations (`scar`/`scarring`): the guard decides alone.
+                inflection_distance(&fold(&a[s.start..s.end]), &fold(&b[t.start..t.end])).is_some()
+            } else {
+                stem_a == stem_b
+                    || (lang.arabic_prefixes
+                        && arabic_consonants(stem_a) == arabic_consonants(stem_b))
+            }
         })
     }
 
@@ -1436,6 +1441,12 @@ mod tests {
         assert!(es.same_form("Toallita con alcohol", "toallitas con alcohol"));
         assert!(!es.same_form("consumo de sustancias", "consumo de drogas"));
         assert!(!es.same_form("aguja estéril", "agujas nuevas y estériles"));
+        let en = Matcher::new(&tb, "en-US");
+        assert!(en.same_form("bruise", "bruises"));
+        assert!(
+            !en.same_form("scar", "scarring"),
+            "a derivation is another wording"
+        );
         let de = Matcher::new(&tb, "de");
         assert!(de.same_form("Einstichspur", "Einstichspuren"));
         assert!(!de.same_form("Einstichspur", "Injektionsstelle"));
