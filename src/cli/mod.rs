@@ -8,6 +8,7 @@ mod init;
 mod rules;
 mod split;
 mod sync;
+mod terms;
 
 use crate::error::Result;
 use crate::project::Project;
@@ -45,6 +46,8 @@ pub enum Command {
     Coverage(coverage::Args),
     /// List the check rules, or explain one.
     Rules(rules::Args),
+    /// Show how a locale renders each termbase concept: terms, statuses and messages.
+    Terms(terms::Args),
     /// Record the reference and translation each translated message was made from (stale tracking).
     Sync(sync::Args),
     /// Run the whole pipeline on the project: split --check, then check.
@@ -60,6 +63,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Check(args) => check::run(&load_project(cli.config.as_deref())?, args),
         Command::Coverage(args) => coverage::run(&load_project(cli.config.as_deref())?, args),
         Command::Rules(args) => rules::run(args),
+        Command::Terms(args) => terms::run(&load_project(cli.config.as_deref())?, args),
         Command::Sync(args) => sync::run(&load_project(cli.config.as_deref())?, args),
         Command::Build(args) => build::run(&load_project(cli.config.as_deref())?, args),
         Command::Init(args) => init::run(args),
