@@ -479,10 +479,52 @@ pub struct Catalog {
     pub problems: Vec<Error>,
 }
 
+/// Where the catalog's files come from: the working tree ([`WorkingTree`]), or a git
+/// revision (`crate::history`, for `coverage --since`). Paths are those of the working tree.
+pub trait FileSource: Sync {
+    /// Whether `dir` exists.
+    fn is_dir(&self, dir: &Path) -> bool;
+    /// The `.ftl` files under `dir`, relative to it, sorted.
+    fn ftl_files(&self, dir: &Path) -> Result<Vec<PathBuf>>;
+    /// A file's text, decoded as [`read_text`] does.
+    fn read(&self, path: &Path) -> Result<String>;
+}
+
+/// The files on disk.
+pub struct WorkingTree;
+
+impl FileSource for WorkingTree {
+    fn is_dir(&self, dir: &Path) -> bool {
+        dir.is_dir()
+    }
+
+    fn ftl_files(&self, dir: &Path) -> Result<Vec<PathBuf>> {
+        ftl_files(dir)
+    }
+
+    fn read(&self, path: &Path) -> Result<String> {
+        read_text(path)
+    }
+}
+
 impl Catalog {
     /// Reads and parses every file once, locales in parallel.
     pub fn load(project: &Project, only: &[String]) -> Result<Catalog> {
-        let reference = load_locale(project, &project.reference_locale, project.reference_dir())?;
+        Catalog::load_from(project, only, &WorkingTree)
+    }
+
+    /// [`Catalog::load`] from another source of files.
+    pub fn load_from(
+        project: &Project,
+        only: &[String],
+        source: &dyn FileSource,
+    ) -> Result<Catalog> {
+        let reference = load_locale(
+            project,
+            &project.reference_locale,
+            project.reference_dir(),
+            source,
+        )?;
         let wanted: Vec<&String> = project
             .locales
             .iter()
@@ -506,7 +548,7 @@ impl Catalog {
                     )));
                 }
                 let dir = project.locale_dir(locale);
-                if !dir.is_dir() {
+                if !source.is_dir(&dir) {
                     return Ok(LocaleFiles {
                         locale: (*locale).clone(),
                         dir,
@@ -514,7 +556,7 @@ impl Catalog {
                         unreadable: Vec::new(),
                     });
                 }
-                load_locale(project, locale, &dir)
+                load_locale(project, locale, &dir, source)
             })
             .collect();
         let mut locales = Vec::new();
@@ -532,14 +574,20 @@ impl Catalog {
     }
 }
 
-fn load_locale(project: &Project, locale: &str, dir: &Path) -> Result<LocaleFiles> {
-    let rels = ftl_files(dir)?;
+fn load_locale(
+    project: &Project,
+    locale: &str,
+    dir: &Path,
+    source: &dyn FileSource,
+) -> Result<LocaleFiles> {
+    let rels = source.ftl_files(dir)?;
     let loaded: Vec<(PathBuf, Result<FtlFile>)> = rels
         .into_par_iter()
         .map(|rel| {
             let path = dir.join(&rel);
             let shown = project.display_path(&path);
-            let file = read_text(&path)
+            let file = source
+                .read(&path)
                 .map_err(|e| e.with_path(Path::new(&shown)))
                 .map(|text| FtlFile::parse(rel.clone(), shown, text));
             (rel, file)

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod coverage;
 pub mod error;
 pub mod ftl;
+pub mod history;
 pub mod init;
 pub mod project;
 pub mod report;
