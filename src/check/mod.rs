@@ -757,15 +757,7 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(Check
             crate::terminology::Termbase::default()
         }
     };
-    let do_not_translate: Vec<String> = termbase
-        .concepts
-        .iter()
-        .flat_map(|c| c.languages.iter().flat_map(|l| l.terms.iter()))
-        .filter(|t| t.do_not_translate)
-        .map(|t| t.text.clone())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let do_not_translate = do_not_translate_names(&termbase);
     let locales: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
     let terms = (!termbase.concepts.is_empty())
         .then(|| Terms::new(termbase, &project.reference_locale, &locales));
@@ -779,6 +771,19 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(Check
     )?;
     report.problems.extend(problems);
     Ok((report, catalog))
+}
+
+/// The termbase's do-not-translate names (any language), sorted, each once.
+pub fn do_not_translate_names(termbase: &crate::terminology::Termbase) -> Vec<String> {
+    termbase
+        .concepts
+        .iter()
+        .flat_map(|c| c.languages.iter().flat_map(|l| l.terms.iter()))
+        .filter(|t| t.do_not_translate)
+        .map(|t| t.text.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 /// The project's termbases, merged.
