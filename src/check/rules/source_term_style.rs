@@ -15,8 +15,8 @@
 //! Bad (en-US): `Addicts often hide track marks.` Good: `People who inject drugs often hide
 //! track marks.`
 
+use super::term_forbidden::deprecated_terms;
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
-use crate::terminology::Status;
 
 pub(crate) static RULE: Rule = Rule {
     name: "source-term-style",
@@ -34,29 +34,20 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for entry in &file.entries {
         for (attribute, pattern) in entry.patterns() {
             let prose = pattern.prose_without_literals();
-            for m in terms.reference.find(&prose) {
-                if !m.term.status.is_forbidden() {
-                    continue;
-                }
-                let concept = &terms.termbase.concepts[m.term.concept];
-                let Some(section) = concept.language_or_parent(&reference_locale) else {
-                    continue;
-                };
-                let used = &prose[m.start..m.end];
-                let preferred = section
-                    .terms
-                    .iter()
-                    .find(|t| t.status == Status::Preferred)
-                    .map_or_else(String::new, |t| format!("; use \"{}\"", t.text));
+            for found in deprecated_terms(terms, &terms.reference, &reference_locale, &prose) {
                 let mut f = ctx.pattern_finding(
                     &RULE,
                     entry,
                     attribute,
                     pattern,
-                    Some(used),
-                    format!("deprecated term \"{used}\" in the source{preferred}"),
+                    Some(found.text),
+                    format!(
+                        "deprecated term \"{}\" in the source{}",
+                        found.text,
+                        found.instead()
+                    ),
                 );
-                f.hint = section.terms.get(m.term.term).and_then(|t| t.note.clone());
+                f.hint = found.note;
                 out.push(f);
             }
         }
