@@ -1,11 +1,14 @@
 //! ## What it does
-//! Across all the files of a locale, finds concepts of the termbase that the translations
-//! render with different preferred or admitted terms, and reports each message using a
-//! minority wording, naming the majority one (on a tie, the wording with the preferred
-//! term). Forms of one term are one wording (`lesión`/`lesiones`, `Einstichspur`/
-//! `Einstichspuren`, Arabic broken plurals). A message counts for a concept only where its
-//! reference names the concept; a message that also uses the majority wording is not
-//! reported. Deprecated terms are `term-forbidden`'s business, not counted here.
+//! Across all the files of a locale, finds a termbase concept that the English words the
+//! same way in several messages ("puncture wound") but the translations render with
+//! different preferred or admitted terms, and reports each message using a minority
+//! wording, naming the majority one (on a tie, the wording with the preferred term). Where
+//! the English itself varies ("drug use", "substance misuse"), each English wording is
+//! judged on its own, so a translation that follows the source is not reported. Forms of one
+//! term are one wording (`lesión`/`lesiones`, `Einstichspur`/`Einstichspuren`, Arabic broken
+//! plurals). A message counts only where its reference names the concept in one wording; a
+//! message that also uses the majority wording is not reported. Deprecated terms are
+//! `term-forbidden`'s business, not counted here. `medloc terms LOCALE` shows the counts.
 //!
 //! ## Why it matters
 //! A reader who meets "sitio de inyección" in one paragraph and "zona de inyección" in the
