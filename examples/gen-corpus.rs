@@ -90,8 +90,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for dir in ["source", "locales/en-US"] {
         std::fs::create_dir_all(out.join(dir))?;
     }
-    std::fs::copy(root.join("locales/terminology.tbx"), out.join("locales/terminology.tbx"))?;
-    std::fs::copy(root.join("locales/en-US/ui.ftl"), out.join("locales/en-US/ui.ftl"))?;
+    std::fs::copy(
+        root.join("locales/terminology.tbx"),
+        out.join("locales/terminology.tbx"),
+    )?;
+    std::fs::copy(
+        root.join("locales/en-US/ui.ftl"),
+        out.join("locales/en-US/ui.ftl"),
+    )?;
 
     let locales = &LOCALES[..args.locales];
     // The shipped translations, entry by entry (serialized), by message ID.
@@ -121,7 +127,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut article = medloc::source::parse_article(Path::new(&md_path), &md)?;
         medloc::source::ids::assign_ids(&mut article, &[]);
         let reference = medloc::split::article_to_ftl(&article, &format!("source/{slug}.md"));
-        std::fs::write(out.join("locales/en-US").join(format!("{slug}.ftl")), &reference)?;
+        std::fs::write(
+            out.join("locales/en-US").join(format!("{slug}.ftl")),
+            &reference,
+        )?;
         let ids: Vec<String> = entries_of(&reference).into_keys().collect();
         let mut ids = ids;
         ids.sort();
@@ -135,7 +144,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::fs::create_dir_all(&dir)?;
             let mut text = String::new();
             for id in &ids {
-                let Some(entry) = shipped[from].get(id) else { continue };
+                let Some(entry) = shipped[from].get(id) else {
+                    continue;
+                };
                 if rng.unit() >= completion {
                     continue;
                 }
@@ -207,7 +218,11 @@ fn vary_article(source: &str, slug: &str, index: usize, rng: &mut Rng) -> String
             if line.starts_with("slug = ") {
                 format!("slug = \"{slug}\"")
             } else if let Some(title) = line.strip_prefix("title = \"") {
-                format!("title = \"{} ({})\"", title.trim_end_matches('"'), index + 1)
+                format!(
+                    "title = \"{} ({})\"",
+                    title.trim_end_matches('"'),
+                    index + 1
+                )
             } else {
                 line.to_owned()
             }
@@ -235,7 +250,9 @@ fn vary_article(source: &str, slug: &str, index: usize, rng: &mut Rng) -> String
     let edits = ["often", "sometimes", "usually"];
     let mut edited = String::with_capacity(body.len());
     for line in body.lines() {
-        if !line.is_empty() && !line.starts_with(['#', '-', '!', '|', '[', '<']) && rng.below(8) == 0
+        if !line.is_empty()
+            && !line.starts_with(['#', '-', '!', '|', '[', '<'])
+            && rng.below(8) == 0
         {
             edited.push_str(&line.replacen(" can ", &format!(" {} can ", edits[rng.below(3)]), 1));
         } else {
@@ -251,19 +268,33 @@ fn vary_article(source: &str, slug: &str, index: usize, rng: &mut Rng) -> String
 fn defect(entry: &str, rng: &mut Rng, counts: &mut HashMap<&'static str, usize>) -> String {
     let roll = rng.below(1000);
     let (kind, changed) = match roll {
-        0..=2 => ("number", entry.find(|c: char| c.is_ascii_digit()).map(|at| {
-            let mut s = entry.to_owned();
-            let digit = s.as_bytes()[at];
-            s.replace_range(at..at + 1, if digit == b'9' { "8" } else { "9" });
-            s
-        })),
-        3..=5 => ("variable", entry.find("{ $").map(|at| {
-            let end = entry[at..].find('}').map_or(entry.len(), |e| at + e + 1);
-            format!("{}{}", &entry[..at], &entry[end..])
-        })),
-        6..=8 => ("markup", Some(entry.replacen(" = ", " = <script>alert(1)</script> ", 1))),
+        0..=2 => (
+            "number",
+            entry.find(|c: char| c.is_ascii_digit()).map(|at| {
+                let mut s = entry.to_owned();
+                let digit = s.as_bytes()[at];
+                s.replace_range(at..at + 1, if digit == b'9' { "8" } else { "9" });
+                s
+            }),
+        ),
+        3..=5 => (
+            "variable",
+            entry.find("{ $").map(|at| {
+                let end = entry[at..].find('}').map_or(entry.len(), |e| at + e + 1);
+                format!("{}{}", &entry[..at], &entry[end..])
+            }),
+        ),
+        6..=8 => (
+            "markup",
+            Some(entry.replacen(" = ", " = <script>alert(1)</script> ", 1)),
+        ),
         9..=11 => ("syntax", Some(entry.replacen(" = ", " ", 1))),
-        12..=14 => ("empty", entry.split_once(" = ").map(|(id, _)| format!("{id} = {{\"\"}}\n"))),
+        12..=14 => (
+            "empty",
+            entry
+                .split_once(" = ")
+                .map(|(id, _)| format!("{id} = {{\"\"}}\n")),
+        ),
         _ => ("none", None),
     };
     match changed {

@@ -51,6 +51,17 @@ pub struct Entry {
     pub ignored_rules: Vec<String>,
 }
 
+impl Entry {
+    /// The value (attribute `None`) and each attribute's pattern.
+    pub fn patterns(&self) -> impl Iterator<Item = (Option<&str>, &Pattern)> {
+        self.value.iter().map(|v| (None, v)).chain(
+            self.attributes
+                .iter()
+                .map(|a| (Some(a.name.as_str()), &a.pattern)),
+        )
+    }
+}
+
 #[derive(Debug)]
 pub struct Attribute {
     pub name: String,
@@ -150,6 +161,70 @@ impl FtlFile {
     /// Messages (not terms).
     pub fn messages(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| !e.is_term)
+    }
+
+    /// The patterns of this translation file that its reference has too: values and
+    /// same-named attributes of entries present in both, in file order.
+    pub fn pattern_pairs<'a>(&'a self, reference: &'a FtlFile) -> Vec<PatternPair<'a>> {
+        let mut out = Vec::new();
+        for t in &self.entries {
+            let Some(r) = reference.entry(&t.id) else {
+                continue;
+            };
+            if let (Some(rv), Some(tv)) = (&r.value, &t.value) {
+                out.push(PatternPair {
+                    reference_entry: r,
+                    entry: t,
+                    attribute: None,
+                    reference: rv,
+                    translation: tv,
+                });
+            }
+            for ta in &t.attributes {
+                if let Some(ra) = r.attributes.iter().find(|a| a.name == ta.name) {
+                    out.push(PatternPair {
+                        reference_entry: r,
+                        entry: t,
+                        attribute: Some(&ta.name),
+                        reference: &ra.pattern,
+                        translation: &ta.pattern,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A reference pattern and its translation: the value, or one attribute present in both.
+pub struct PatternPair<'a> {
+    pub reference_entry: &'a Entry,
+    pub entry: &'a Entry,
+    pub attribute: Option<&'a str>,
+    pub reference: &'a Pattern,
+    pub translation: &'a Pattern,
+}
+
+impl PatternPair<'_> {
+    /// `id` or `id.attribute`, as people name a pattern.
+    pub fn name(&self) -> String {
+        match self.attribute {
+            Some(a) => format!("{}.{a}", self.entry.id),
+            None => self.entry.id.clone(),
+        }
+    }
+}
+
+impl Pattern {
+    /// The prose with its string literals blanked out (same length, so offsets hold):
+    /// cited titles in `{ "..." }` are quoted verbatim, whatever words they use, so
+    /// terminology neither requires nor forbids anything in them.
+    pub fn prose_without_literals(&self) -> String {
+        let mut prose = self.prose.clone();
+        for literal in self.literals.iter().filter(|l| !l.is_empty()) {
+            prose = prose.replace(literal.as_str(), &" ".repeat(literal.len()));
+        }
+        prose
     }
 }
 
@@ -404,10 +479,52 @@ pub struct Catalog {
     pub problems: Vec<Error>,
 }
 
+/// Where the catalog's files come from: the working tree ([`WorkingTree`]), or a git
+/// revision (`crate::history`, for `coverage --since`). Paths are those of the working tree.
+pub trait FileSource: Sync {
+    /// Whether `dir` exists.
+    fn is_dir(&self, dir: &Path) -> bool;
+    /// The `.ftl` files under `dir`, relative to it, sorted.
+    fn ftl_files(&self, dir: &Path) -> Result<Vec<PathBuf>>;
+    /// A file's text, decoded as [`read_text`] does.
+    fn read(&self, path: &Path) -> Result<String>;
+}
+
+/// The files on disk.
+pub struct WorkingTree;
+
+impl FileSource for WorkingTree {
+    fn is_dir(&self, dir: &Path) -> bool {
+        dir.is_dir()
+    }
+
+    fn ftl_files(&self, dir: &Path) -> Result<Vec<PathBuf>> {
+        ftl_files(dir)
+    }
+
+    fn read(&self, path: &Path) -> Result<String> {
+        read_text(path)
+    }
+}
+
 impl Catalog {
     /// Reads and parses every file once, locales in parallel.
     pub fn load(project: &Project, only: &[String]) -> Result<Catalog> {
-        let reference = load_locale(project, &project.reference_locale, project.reference_dir())?;
+        Catalog::load_from(project, only, &WorkingTree)
+    }
+
+    /// [`Catalog::load`] from another source of files.
+    pub fn load_from(
+        project: &Project,
+        only: &[String],
+        source: &dyn FileSource,
+    ) -> Result<Catalog> {
+        let reference = load_locale(
+            project,
+            &project.reference_locale,
+            project.reference_dir(),
+            source,
+        )?;
         let wanted: Vec<&String> = project
             .locales
             .iter()
@@ -431,7 +548,7 @@ impl Catalog {
                     )));
                 }
                 let dir = project.locale_dir(locale);
-                if !dir.is_dir() {
+                if !source.is_dir(&dir) {
                     return Ok(LocaleFiles {
                         locale: (*locale).clone(),
                         dir,
@@ -439,7 +556,7 @@ impl Catalog {
                         unreadable: Vec::new(),
                     });
                 }
-                load_locale(project, locale, &dir)
+                load_locale(project, locale, &dir, source)
             })
             .collect();
         let mut locales = Vec::new();
@@ -457,14 +574,20 @@ impl Catalog {
     }
 }
 
-fn load_locale(project: &Project, locale: &str, dir: &Path) -> Result<LocaleFiles> {
-    let rels = ftl_files(dir)?;
+fn load_locale(
+    project: &Project,
+    locale: &str,
+    dir: &Path,
+    source: &dyn FileSource,
+) -> Result<LocaleFiles> {
+    let rels = source.ftl_files(dir)?;
     let loaded: Vec<(PathBuf, Result<FtlFile>)> = rels
         .into_par_iter()
         .map(|rel| {
             let path = dir.join(&rel);
             let shown = project.display_path(&path);
-            let file = read_text(&path)
+            let file = source
+                .read(&path)
                 .map_err(|e| e.with_path(Path::new(&shown)))
                 .map(|text| FtlFile::parse(rel.clone(), shown, text));
             (rel, file)

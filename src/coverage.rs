@@ -72,6 +72,132 @@ pub struct Coverage {
     pub reference: String,
     pub threshold: f64,
     pub locales: Vec<LocaleCoverage>,
+    /// What changed since a git revision (`--since`), when asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Since>,
+}
+
+/// What changed since a revision: reference messages, translations, completion.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Since {
+    /// The revision as given (`HEAD~3`, `main`).
+    pub revision: String,
+    /// The commit it named.
+    pub commit: String,
+    /// Reference messages added, edited and removed.
+    pub reference: MessageChanges,
+    /// Per locale (not the reference), in the order of `locales`.
+    pub locales: Vec<LocaleChanges>,
+}
+
+/// Message IDs (terms as `-id`) added, changed (value or attributes) and removed, each in
+/// file order.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct MessageChanges {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LocaleChanges {
+    pub locale: String,
+    /// The locale's own translations (inherited ones are its parent's).
+    pub translations: MessageChanges,
+    pub completion_then: f64,
+    pub completion_now: f64,
+    /// `completion_now - completion_then`, one decimal.
+    pub delta: f64,
+}
+
+/// Compares the catalog and coverage at a revision (`then`) with today's.
+pub fn since(
+    revision: &crate::history::Revision,
+    then: (&Catalog, &Coverage),
+    now: (&Catalog, &Coverage),
+) -> Since {
+    let completion = |coverage: &Coverage, locale: &str| {
+        coverage
+            .locales
+            .iter()
+            .find(|l| l.locale == locale)
+            .map_or(0.0, |l| l.completion)
+    };
+    let locales = now
+        .1
+        .locales
+        .iter()
+        .filter(|l| !l.is_reference)
+        .map(|l| {
+            let files = |catalog: &Catalog| {
+                catalog
+                    .locales
+                    .iter()
+                    .find(|f| f.locale == l.locale)
+                    .map(signatures)
+                    .unwrap_or_default()
+            };
+            let (before, after) = (completion(then.1, &l.locale), l.completion);
+            LocaleChanges {
+                locale: l.locale.clone(),
+                translations: changes(&files(then.0), &files(now.0)),
+                completion_then: before,
+                completion_now: after,
+                // `+ 0.0` turns a negative zero into zero.
+                delta: ((after - before) * 10.0).round() / 10.0 + 0.0,
+            }
+        })
+        .collect();
+    Since {
+        revision: revision.given.clone(),
+        commit: revision.commit.clone(),
+        reference: changes(
+            &signatures(&then.0.reference),
+            &signatures(&now.0.reference),
+        ),
+        locales,
+    }
+}
+
+/// Each entry of a locale's files, in file order, with the text that makes it what it is.
+fn signatures(files: &crate::catalog::LocaleFiles) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for file in files.files.values() {
+        for entry in &file.entries {
+            let mut text = String::new();
+            for (attribute, pattern) in entry.patterns() {
+                text.push_str(attribute.unwrap_or(""));
+                text.push('=');
+                text.push_str(&pattern.text);
+                text.push('\n');
+            }
+            out.push((entry.id.clone(), text));
+        }
+    }
+    out
+}
+
+fn changes(then: &[(String, String)], now: &[(String, String)]) -> MessageChanges {
+    let index = |list: &[(String, String)]| -> std::collections::HashMap<String, String> {
+        list.iter().cloned().collect()
+    };
+    let (before, after) = (index(then), index(now));
+    let mut out = MessageChanges::default();
+    for (id, text) in now {
+        match before.get(id) {
+            None => out.added.push(id.clone()),
+            Some(old) if old != text => out.changed.push(id.clone()),
+            Some(_) => {}
+        }
+    }
+    out.removed = then
+        .iter()
+        .filter(|(id, _)| !after.contains_key(id))
+        .map(|(id, _)| id.clone())
+        .collect();
+    out.added.dedup();
+    out.changed.dedup();
+    out
 }
 
 /// Percent, one decimal, 100 when there is nothing to translate.
@@ -168,6 +294,7 @@ pub fn build(
         reference: catalog.reference.locale.clone(),
         threshold,
         locales,
+        since: None,
     }
 }
 

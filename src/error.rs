@@ -38,6 +38,19 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// `--since` outside a git repository.
+    #[error(
+        "{path}: not in a git repository ({detail}); --since reads files from git history, so run it in a clone of the project"
+    )]
+    NotGitRepository { path: PathBuf, detail: String },
+    /// `--since` with a revision git does not know.
+    #[error(
+        "--since {revision}: no such revision in this repository ({detail}); give a commit, branch or tag, such as HEAD~1 or main (a shallow clone may lack older commits: git fetch --unshallow)"
+    )]
+    UnknownRevision { revision: String, detail: String },
+    /// git could not run, or failed reading a file it listed.
+    #[error("git {command}: {detail}")]
+    Git { command: String, detail: String },
     /// Errors already shown one by one (the run went on past them).
     #[error("{count} {what} could not be processed (see the errors above)")]
     Reported { count: usize, what: &'static str },

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod coverage;
 pub mod error;
 pub mod ftl;
+pub mod history;
 pub mod init;
 pub mod project;
 pub mod render;
@@ -19,5 +20,6 @@ pub mod source;
 pub mod split;
 pub mod stale;
 pub mod terminology;
+pub mod terms;
 
 pub use error::{Error, Result};

@@ -293,3 +293,184 @@ fn html_report_passes_the_nu_html_checker() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// ---- --since REV ----
+
+/// Runs git in `dir` without the machine's own git configuration.
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A git repository whose subdirectory `guide/` holds the sample project of `medloc init`,
+/// committed once.
+fn sample_in_git() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    let guide = repo.join("guide");
+    medloc(dir.path())
+        .arg("init")
+        .arg(&guide)
+        .assert()
+        .success();
+    git(&repo, &["init", "--quiet", "--initial-branch=main"]);
+    git(&repo, &["config", "user.email", "test@example.org"]);
+    git(&repo, &["config", "user.name", "medloc test"]);
+    git(&repo, &["add", "--all"]);
+    git(&repo, &["commit", "--quiet", "--message", "sample project"]);
+    (dir, guide)
+}
+
+fn edit(path: &Path, edit: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, edit(text)).unwrap();
+}
+
+#[test]
+fn since_a_revision_reports_changed_messages_and_completion_delta() {
+    let (_dir, guide) = sample_in_git();
+    // The reference gains a message; es rewords its title; de translates a missing message.
+    edit(&guide.join("locales/en-US/track-marks.ftl"), |t| {
+        t + "new-paragraph = Keep a clean bandage on the site.\n"
+    });
+    edit(&guide.join("locales/es/track-marks.ftl"), |t| {
+        t.replace(
+            "title = ¿Qué son las marcas de inyección? Identificación, causas y cuidados",
+            "title = Marcas de inyección: qué son, por qué aparecen y cómo cuidarlas",
+        )
+    });
+    edit(&guide.join("locales/de/track-marks.ftl"), |t| {
+        t + "clotting-heading = Blutgerinnsel\n"
+    });
+    let (json, code) = coverage(&guide, &["--since", "HEAD", "--format", "json"]);
+    assert_eq!(code, 0, "{json}");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let since = &v["since"];
+    assert_eq!(since["revision"], "HEAD");
+    assert_eq!(since["commit"].as_str().unwrap().len(), 40);
+    assert_eq!(
+        since["reference"],
+        serde_json::json!({"added": ["new-paragraph"], "changed": [], "removed": []})
+    );
+    let locale = |name: &str| -> Value {
+        since["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["locale"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {since:#}"))
+            .clone()
+    };
+    let changes = |name: &str| {
+        let l = locale(name);
+        (
+            l["translations"]["added"].clone(),
+            l["translations"]["changed"].clone(),
+            l["translations"]["removed"].clone(),
+            l["completion_then"].as_f64().unwrap(),
+            l["completion_now"].as_f64().unwrap(),
+            l["delta"].as_f64().unwrap(),
+        )
+    };
+    let none = serde_json::json!([]);
+    // 90 of 90 then, 90 of 91 now.
+    assert_eq!(
+        changes("es"),
+        (
+            none.clone(),
+            serde_json::json!(["title"]),
+            none.clone(),
+            100.0,
+            98.9,
+            -1.1
+        )
+    );
+    // 58 of 90 then, 59 of 91 now.
+    assert_eq!(
+        changes("de"),
+        (
+            serde_json::json!(["clotting-heading"]),
+            none.clone(),
+            none.clone(),
+            64.4,
+            64.8,
+            0.4
+        )
+    );
+    // es-MX lacks the new message with its parent; its own files did not change.
+    assert_eq!(
+        changes("es-MX"),
+        (none.clone(), none.clone(), none.clone(), 100.0, 98.9, -1.1)
+    );
+    assert_eq!(
+        since["locales"].as_array().unwrap().len(),
+        6,
+        "every locale, the reference aside"
+    );
+
+    // The other formats carry the same section.
+    let (text, _) = coverage(&guide, &["--since", "HEAD"]);
+    assert!(text.contains("since HEAD ("), "{text}");
+    assert!(text.contains("added: new-paragraph"), "{text}");
+    let (markdown, _) = coverage(&guide, &["--since", "HEAD", "--format", "markdown"]);
+    assert!(markdown.contains("### Since `HEAD`"), "{markdown}");
+    assert!(
+        markdown.contains("| es | 100.0% | 98.9% | -1.1 | — | `title` | — |"),
+        "{markdown}"
+    );
+    let (html, _) = coverage(&guide, &["--since", "HEAD", "--format", "html"]);
+    assert!(html.contains("<h2 id=\"since\">Changes since HEAD</h2>"));
+    // Without --since, no section.
+    let (json, _) = coverage(&guide, &["--format", "json"]);
+    assert!(
+        serde_json::from_str::<Value>(&json)
+            .unwrap()
+            .get("since")
+            .is_none()
+    );
+}
+
+#[test]
+fn since_needs_git_and_a_known_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("guide");
+    medloc(dir.path())
+        .arg("init")
+        .arg(&project)
+        .assert()
+        .success();
+    let out = medloc(&project)
+        .env("GIT_CEILING_DIRECTORIES", dir.path())
+        .args(["coverage", "--since", "HEAD"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no report when --since cannot run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not in a git repository"), "{err}");
+
+    let (_dir, guide) = sample_in_git();
+    for revision in ["no-such-branch", "--output=x"] {
+        let out = medloc(&guide)
+            .arg("coverage")
+            .arg(format!("--since={revision}"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("--since {revision}: no such revision")),
+            "{err}"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 pub mod rules;
 pub(crate) mod scan;
 
+pub use crate::catalog::PatternPair;
 use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles, Pattern};
 use crate::error::{Error, Result};
 use crate::project::{Filter, Project};
@@ -49,6 +50,13 @@ pub enum Scope {
     File,
     /// A translation against its reference.
     Pair,
+    /// A reference file on its own (the file is [`FileCheck::translation`], as for `File`,
+    /// and [`FileCheck::terms`] is set): problems for authors of the source.
+    Reference,
+    /// A translation against its reference, judged with what the whole locale does
+    /// ([`FileCheck::term_usage`], computed once per locale before these rules run on each
+    /// file, so findings keep their file and line and locales stay parallel).
+    Locale,
 }
 
 /// A rule of the registry: a stable kebab-case name, a default severity, and the function
@@ -106,6 +114,9 @@ pub struct FileCheck<'a> {
     pub do_not_translate: &'a [String],
     /// The termbase compiled for the reference and this locale (terminology rules).
     pub terms: Option<&'a Terms>,
+    /// How the whole locale renders each termbase concept (`Scope::Locale` rules; `None`
+    /// for other scopes or without a termbase).
+    pub term_usage: Option<&'a crate::terms::TermUsage>,
 }
 
 /// The termbase and its matchers, compiled once per run and shared by every thread.
@@ -201,15 +212,6 @@ fn plural_categories(langid: unic_langid::LanguageIdentifier) -> Vec<&'static st
     .collect()
 }
 
-/// A reference pattern and its translation: the value, or one attribute present in both.
-pub struct PatternPair<'a> {
-    pub reference_entry: &'a Entry,
-    pub entry: &'a Entry,
-    pub attribute: Option<&'a str>,
-    pub reference: &'a Pattern,
-    pub translation: &'a Pattern,
-}
-
 impl<'a> FileCheck<'a> {
     /// The compiled termbase and this locale's matcher, when the project has a termbase.
     pub fn term_matcher(&self) -> Option<(&'a Terms, &'a crate::terminology::matcher::Matcher)> {
@@ -228,30 +230,10 @@ impl<'a> FileCheck<'a> {
 
     /// Patterns present in both: values and same-named attributes.
     pub fn pattern_pairs(&self) -> Vec<PatternPair<'a>> {
-        let mut out = Vec::new();
-        for (r, t) in self.entry_pairs() {
-            if let (Some(rv), Some(tv)) = (&r.value, &t.value) {
-                out.push(PatternPair {
-                    reference_entry: r,
-                    entry: t,
-                    attribute: None,
-                    reference: rv,
-                    translation: tv,
-                });
-            }
-            for ta in &t.attributes {
-                if let Some(ra) = r.attributes.iter().find(|a| a.name == ta.name) {
-                    out.push(PatternPair {
-                        reference_entry: r,
-                        entry: t,
-                        attribute: Some(&ta.name),
-                        reference: &ra.pattern,
-                        translation: &ta.pattern,
-                    });
-                }
-            }
+        match (self.translation, self.reference) {
+            (Some(t), Some(r)) => t.pattern_pairs(r),
+            _ => Vec::new(),
         }
-        out
     }
 
     /// A finding in the translation file at `span`.
@@ -293,21 +275,40 @@ impl<'a> FileCheck<'a> {
         needle: Option<&str>,
         text: String,
     ) -> Finding {
+        self.pattern_finding(
+            rule,
+            pair.entry,
+            pair.attribute,
+            pair.translation,
+            needle,
+            text,
+        )
+    }
+
+    /// A finding about one pattern of the file, pointing at its text (or, for a needle found
+    /// in it, at that needle; or at the entry's ID when the pattern has no text).
+    pub fn pattern_finding(
+        &self,
+        rule: &Rule,
+        entry: &Entry,
+        attribute: Option<&str>,
+        pattern: &Pattern,
+        needle: Option<&str>,
+        text: String,
+    ) -> Finding {
         let span = match (needle, self.translation) {
             (Some(n), Some(file)) if !n.is_empty() => {
-                let s = &pair.translation.span;
+                let s = &pattern.span;
                 file.text()
                     .get(s.clone())
                     .and_then(|t| t.find(n))
                     .map(|i| s.start + i..s.start + i + n.len())
                     .unwrap_or_else(|| s.clone())
             }
-            _ if pair.translation.span.end > pair.translation.span.start => {
-                pair.translation.span.clone()
-            }
-            _ => pair.entry.offset..pair.entry.offset + pair.entry.id.len(),
+            _ if pattern.span.end > pattern.span.start => pattern.span.clone(),
+            _ => entry.offset..entry.offset + entry.id.len(),
         };
-        self.finding(rule, span, Some(pair.entry), pair.attribute, text)
+        self.finding(rule, span, Some(entry), attribute, text)
     }
 }
 
@@ -388,6 +389,11 @@ impl Policy {
             filters.push(compile_filter(filter, project).map_err(err)?);
         }
         Ok(Policy { overrides, filters })
+    }
+
+    /// Whether a rule runs at all (not turned `off` in `[medloc.rules]`).
+    pub fn enabled(&self, rule: &str) -> bool {
+        !matches!(self.overrides.get(rule), Some(None))
     }
 
     fn apply(&self, mut finding: Finding) -> Option<Finding> {
@@ -526,9 +532,11 @@ pub fn check(
             shared_ids: &no_shared,
             state: None,
             do_not_translate,
-            terms: None,
+            terms,
+            term_usage: None,
         };
         run_rules(&ctx, Scope::File, &policy, &mut findings);
+        run_rules(&ctx, Scope::Reference, &policy, &mut findings);
     }
 
     let per_locale: Vec<Vec<Finding>> = catalog
@@ -627,6 +635,13 @@ fn check_locale(
     }
     // A regional locale falls back to its parent when the project has it (es-MX to es).
     let parent = parent_locale(&locale.locale, catalog);
+    // Locale-wide facts, from every file of the locale (whatever the path filter).
+    let locale_rules = rules::RULES
+        .iter()
+        .any(|r| r.scope == Scope::Locale && policy.enabled(r.name));
+    let term_usage = terms
+        .filter(|_| locale_rules)
+        .and_then(|t| crate::terms::for_locale(t, catalog, &locale.locale));
     let mut rels: Vec<&Path> = catalog
         .reference
         .files
@@ -656,9 +671,11 @@ fn check_locale(
             state,
             do_not_translate,
             terms,
+            term_usage: term_usage.as_ref(),
         };
         run_rules(&ctx, Scope::File, policy, &mut out);
         run_rules(&ctx, Scope::Pair, policy, &mut out);
+        run_rules(&ctx, Scope::Locale, policy, &mut out);
     }
     out
 }
@@ -678,7 +695,7 @@ pub fn parent_locale<'c>(tag: &str, catalog: &'c Catalog) -> Option<&'c LocaleFi
 fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<Finding>) {
     let mut raw = Vec::new();
     for rule in rules::RULES.iter().filter(|r| r.scope == scope) {
-        if scope == Scope::File && ctx.translation.is_none() {
+        if scope != Scope::Pair && ctx.translation.is_none() {
             continue;
         }
         (rule.check)(ctx, &mut raw);
@@ -740,15 +757,7 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(Check
             crate::terminology::Termbase::default()
         }
     };
-    let do_not_translate: Vec<String> = termbase
-        .concepts
-        .iter()
-        .flat_map(|c| c.languages.iter().flat_map(|l| l.terms.iter()))
-        .filter(|t| t.do_not_translate)
-        .map(|t| t.text.clone())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let do_not_translate = do_not_translate_names(&termbase);
     let locales: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
     let terms = (!termbase.concepts.is_empty())
         .then(|| Terms::new(termbase, &project.reference_locale, &locales));
@@ -762,6 +771,19 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(Check
     )?;
     report.problems.extend(problems);
     Ok((report, catalog))
+}
+
+/// The termbase's do-not-translate names (any language), sorted, each once.
+pub fn do_not_translate_names(termbase: &crate::terminology::Termbase) -> Vec<String> {
+    termbase
+        .concepts
+        .iter()
+        .flat_map(|c| c.languages.iter().flat_map(|l| l.terms.iter()))
+        .filter(|t| t.do_not_translate)
+        .map(|t| t.text.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 /// The project's termbases, merged.

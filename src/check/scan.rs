@@ -168,6 +168,37 @@ pub fn urls(text: &str) -> Vec<&str> {
     out
 }
 
+/// Where the do-not-translate `names` occur in `text` as whole words (a letter or digit of
+/// a spaced script on neither side, so `SAMHSA's` holds `SAMHSA` but `MSDS` does not hold
+/// `MSD`): byte ranges and names, sorted, longest name first where two start together,
+/// without overlaps.
+pub fn names_in<'n>(text: &str, names: &'n [String]) -> Vec<(std::ops::Range<usize>, &'n str)> {
+    let word_char = crate::terminology::matcher::is_spaced_word_char;
+    let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    for name in names.iter().filter(|n| !n.is_empty()) {
+        for (start, _) in text.match_indices(name.as_str()) {
+            let end = start + name.len();
+            let edge_before = text[..start].chars().next_back().is_some_and(word_char)
+                && name.starts_with(word_char);
+            let edge_after =
+                text[end..].chars().next().is_some_and(word_char) && name.ends_with(word_char);
+            if !edge_before && !edge_after {
+                found.push((start..end, name.as_str()));
+            }
+        }
+    }
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut last_end = 0;
+    found.retain(|(r, _)| {
+        let keep = r.start >= last_end;
+        if keep {
+            last_end = r.end;
+        }
+        keep
+    });
+    found
+}
+
 /// Sentences with at least one letter (Unicode sentence boundaries, UAX #29, which know
 /// CJK and Arabic full stops and question marks).
 pub fn sentence_count(text: &str) -> usize {
@@ -232,6 +263,34 @@ pub fn final_punctuation(text: &str) -> FinalPunctuation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn do_not_translate_names_as_whole_words() {
+        let names = [
+            "MSD".to_owned(),
+            "MSD Manual".to_owned(),
+            "SAMHSA".to_owned(),
+        ];
+        let found = |text: &str| -> Vec<&str> {
+            names_in(text, &names)
+                .into_iter()
+                .map(|(r, n)| {
+                    assert_eq!(&text[r], n);
+                    n
+                })
+                .collect()
+        };
+        assert_eq!(
+            found("The MSD Manual and SAMHSA's helpline"),
+            ["MSD Manual", "SAMHSA"]
+        );
+        assert_eq!(found("MSDS sheets, not SAMHSAX"), Vec::<&str>::new());
+        assert_eq!(
+            found("请致电SAMHSA的热线"),
+            ["SAMHSA"],
+            "CJK neighbours are word edges"
+        );
+    }
 
     #[test]
     fn tags_and_attributes() {

@@ -30,22 +30,53 @@ pub struct Args {
     /// Only this locale (repeatable).
     #[arg(long = "locale", value_name = "LOCALE")]
     pub locales: Vec<String>,
+    /// Also report what changed since this git revision (commit, branch, tag, `HEAD~3`):
+    /// reference messages added, translations added or changed, completion then and now.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
-/// Checks the project and builds the coverage model.
-pub(super) fn model(project: &Project, locales: Vec<String>) -> Result<Coverage> {
-    let (report, catalog) = check_project(
-        project,
-        &CheckOptions {
-            locales,
-            paths: Vec::new(),
-        },
-    )?;
+/// Checks the project and builds the coverage model; with `since`, also the project as it
+/// was at that revision, and what changed.
+pub(super) fn model(
+    project: &Project,
+    locales: Vec<String>,
+    since: Option<&str>,
+) -> Result<Coverage> {
+    let options = CheckOptions {
+        locales,
+        paths: Vec::new(),
+    };
+    // Read the revision first: a bad one stops the run before any report.
+    let then_catalog = since
+        .map(|revision| crate::history::catalog_at(project, revision, &options.locales))
+        .transpose()?;
+    let (report, catalog) = check_project(project, &options)?;
     for problem in &report.problems {
         eprintln!("error: {problem}");
     }
     let threshold = project.config.medloc.threshold.unwrap_or(DEFAULT_THRESHOLD);
-    Ok(build(project, &catalog, &report, threshold))
+    let mut coverage = build(project, &catalog, &report, threshold);
+    if let Some((then_catalog, revision)) = then_catalog {
+        // Completion then, as a check would have counted it (untranslated text is not
+        // translated); today's do-not-translate names, no stale state or terminology.
+        let names = crate::check::do_not_translate_names(&crate::check::load_termbase(project)?);
+        let then_report = crate::check::check(
+            project,
+            &then_catalog,
+            &std::collections::HashMap::new(),
+            &names,
+            None,
+            &options,
+        )?;
+        let then = build(project, &then_catalog, &then_report, threshold);
+        coverage.since = Some(crate::coverage::since(
+            &revision,
+            (&then_catalog, &then),
+            (&catalog, &coverage),
+        ));
+    }
+    Ok(coverage)
 }
 
 pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> Result<String> {
@@ -62,7 +93,7 @@ pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> 
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let gates = parse_gates(&args.fail_under)?;
-    let coverage = model(project, args.locales)?;
+    let coverage = model(project, args.locales, args.since.as_deref())?;
     let text = render(project, &coverage, args.format)?;
     match &args.output {
         Some(path) => crate::error::write_atomic(path, text.as_bytes())?,

@@ -9,6 +9,7 @@ mod render;
 mod rules;
 mod split;
 mod sync;
+mod terms;
 
 use crate::error::Result;
 use crate::project::Project;
@@ -46,6 +47,8 @@ pub enum Command {
     Coverage(coverage::Args),
     /// List the check rules, or explain one.
     Rules(rules::Args),
+    /// Show how a locale renders each termbase concept: terms, statuses and messages.
+    Terms(terms::Args),
     /// Record the reference and translation each translated message was made from (stale tracking).
     Sync(sync::Args),
     /// Render the publishable locales' guides as HTML pages or Markdown for Hugo.
@@ -64,6 +67,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Coverage(args) => coverage::run(&load_project(cli.config.as_deref())?, args),
         Command::Render(args) => render::run(&load_project(cli.config.as_deref())?, args),
         Command::Rules(args) => rules::run(args),
+        Command::Terms(args) => terms::run(&load_project(cli.config.as_deref())?, args),
         Command::Sync(args) => sync::run(&load_project(cli.config.as_deref())?, args),
         Command::Build(args) => build::run(&load_project(cli.config.as_deref())?, args),
         Command::Init(args) => init::run(args),

@@ -1,8 +1,8 @@
 //! `medloc coverage --format markdown`: a GitHub-flavoured table and, per locale, collapsible
 //! details of what is missing, stale or failing: ready for a pull-request comment.
 
-use crate::coverage::Coverage;
-use crate::report::coverage_text::{bar, sorted};
+use crate::coverage::{Coverage, Since};
+use crate::report::coverage_text::{bar, signed, sorted};
 
 /// Text for a table cell: no pipes or line breaks, markup shown as text.
 fn cell(text: &str) -> String {
@@ -71,6 +71,46 @@ pub fn render(coverage: &Coverage) -> String {
             ));
         }
         out.push_str("\n</details>\n");
+    }
+    if let Some(since) = &coverage.since {
+        out.push_str(&since_section(since));
+    }
+    out
+}
+
+/// `### Since REV`: the reference's changes and a row per locale.
+fn since_section(since: &Since) -> String {
+    let ids = |list: &[String]| {
+        if list.is_empty() {
+            "—".to_owned()
+        } else {
+            list.iter()
+                .map(|id| format!("`{}`", cell(id)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let short = &since.commit[..since.commit.len().min(12)];
+    let r = &since.reference;
+    let mut out = format!(
+        "\n### Since `{}` (`{short}`)\n\nReference: added {}; changed {}; removed {}.\n\n| locale | then | now | delta | translations added | changed | removed |\n|---|---:|---:|---:|---|---|---|\n",
+        cell(&since.revision),
+        ids(&r.added),
+        ids(&r.changed),
+        ids(&r.removed)
+    );
+    for l in &since.locales {
+        let t = &l.translations;
+        out.push_str(&format!(
+            "| {} | {:.1}% | {:.1}% | {} | {} | {} | {} |\n",
+            l.locale,
+            l.completion_then,
+            l.completion_now,
+            signed(l.delta),
+            ids(&t.added),
+            ids(&t.changed),
+            ids(&t.removed)
+        ));
     }
     out
 }

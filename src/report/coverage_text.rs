@@ -1,7 +1,7 @@
 //! `medloc coverage --format text`: an aligned terminal table (comfy-table), one row per
 //! locale sorted by completion, with a bar; coloured on a terminal only.
 
-use crate::coverage::{Coverage, LocaleCoverage};
+use crate::coverage::{Coverage, LocaleCoverage, Since};
 use comfy_table::{Cell, CellAlignment, Color, Table, presets::UTF8_FULL_CONDENSED};
 
 const BAR: usize = 20;
@@ -82,8 +82,77 @@ pub fn render(coverage: &Coverage, color: bool) -> String {
             status_cell,
         ]);
     }
-    format!(
+    let mut out = format!(
         "{table}\npublishable at {}% completion and no errors; reference {}\n",
         coverage.threshold, coverage.reference
-    )
+    );
+    if let Some(since) = &coverage.since {
+        out.push_str(&render_since(since));
+    }
+    out
+}
+
+/// `+1.2`, `-0.4`, `0.0`.
+pub fn signed(delta: f64) -> String {
+    if delta == 0.0 {
+        "0.0".to_owned()
+    } else {
+        format!("{delta:+.1}")
+    }
+}
+
+/// The `--since` section: reference changes, then one row per locale.
+fn render_since(since: &Since) -> String {
+    let short = &since.commit[..since.commit.len().min(12)];
+    let mut out = format!("\nsince {} ({short}):\n", since.revision);
+    let ids = |list: &[String]| {
+        if list.is_empty() {
+            "-".to_owned()
+        } else {
+            list.join(", ")
+        }
+    };
+    let r = &since.reference;
+    out.push_str(&format!(
+        "  reference: {} added, {} changed, {} removed\n",
+        r.added.len(),
+        r.changed.len(),
+        r.removed.len()
+    ));
+    for (what, list) in [
+        ("added", &r.added),
+        ("changed", &r.changed),
+        ("removed", &r.removed),
+    ] {
+        if !list.is_empty() {
+            out.push_str(&format!("    {what}: {}\n", ids(list)));
+        }
+    }
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED);
+    table.force_no_tty();
+    table.set_header(vec![
+        "locale",
+        "then",
+        "now",
+        "delta",
+        "translations added",
+        "changed",
+        "removed",
+    ]);
+    let right = |v: String| Cell::new(v).set_alignment(CellAlignment::Right);
+    for l in &since.locales {
+        let t = &l.translations;
+        table.add_row(vec![
+            Cell::new(&l.locale),
+            right(format!("{:.1}%", l.completion_then)),
+            right(format!("{:.1}%", l.completion_now)),
+            right(signed(l.delta)),
+            Cell::new(ids(&t.added)),
+            Cell::new(ids(&t.changed)),
+            Cell::new(ids(&t.removed)),
+        ]);
+    }
+    out.push_str(&format!("{table}\n"));
+    out
 }

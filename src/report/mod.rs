@@ -8,3 +8,5 @@ pub mod coverage_html;
 pub mod coverage_json;
 pub mod coverage_markdown;
 pub mod coverage_text;
+pub mod terms_json;
+pub mod terms_text;

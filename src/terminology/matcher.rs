@@ -337,6 +337,58 @@ impl Matcher {
         concepts
     }
 
+    /// Like [`Matcher::find`], but a span that equally matches terms of several concepts
+    /// gives one match per concept (same span, best term of each), so a caller that knows
+    /// which concept the text means (from the reference) can pick it.
+    pub fn find_all(&self, text: &str) -> Vec<TermMatch> {
+        self.select(text)
+            .into_iter()
+            .flatten()
+            .map(|c| TermMatch {
+                start: c.start,
+                end: c.end,
+                term: self.terms[c.term].term,
+            })
+            .collect()
+    }
+
+    /// Whether two terms of this locale are forms of one expression rather than two
+    /// wordings: the same number of words, each pair with the same stem or differing only
+    /// by an inflection-sized ending (`lesión`/`lesiones`, `cicatriz`/`cicatrices`,
+    /// `Einstichspur`/`Einstichspuren`, but not `scar`/`scarring`) where the language has the
+    /// inflection guard, the same stem elsewhere, and in Arabic the same consonants (broken
+    /// plurals: `موضع`/`مواضع`). Scripts without spaces compare normalized text.
+    pub fn same_form(&self, a: &str, b: &str) -> bool {
+        let lang = match &self.mode {
+            Mode::Chars => {
+                return normalize_chars(a, None).trim() == normalize_chars(b, None).trim();
+            }
+            Mode::Words(lang) => lang,
+        };
+        let (mut x, mut y) = (Analysis::default(), Analysis::default());
+        analyze(lang, a, &mut x);
+        analyze(lang, b, &mut y);
+        if x.tokens.is_empty() || x.tokens.len() != y.tokens.len() {
+            return false;
+        }
+        let fold = |word: &str| {
+            let mut out = String::new();
+            fold_into(word, &mut out);
+            out
+        };
+        x.tokens.iter().zip(&y.tokens).all(|(s, t)| {
+            let (stem_a, stem_b) = (&x.joined[s.joined.clone()], &y.joined[t.joined.clone()]);
+            if lang.guard {
+                // Stems conflate derivations (`scar`/`scarring`): the guard decides alone.
+                inflection_distance(&fold(&a[s.start..s.end]), &fold(&b[t.start..t.end])).is_some()
+            } else {
+                stem_a == stem_b
+                    || (lang.arabic_prefixes
+                        && arabic_consonants(stem_a) == arabic_consonants(stem_b))
+            }
+        })
+    }
+
     /// Leftmost-longest selection of non-overlapping spans; each group holds the best
     /// candidate first, then the candidates of the same span with the same score.
     fn select(&self, text: &str) -> Vec<Vec<Candidate>> {
@@ -803,8 +855,17 @@ fn arabic_stem(word: &str) -> String {
     w
 }
 
+/// An Arabic stem without its long vowels (alef, waw, yeh): singular and broken plural of a
+/// noun usually share it (`موضع`/`مواضع`, `جرح`/`جروح`). Only used to compare two terms of
+/// one concept, where a false merge of unrelated words cannot happen in practice.
+fn arabic_consonants(stem: &str) -> String {
+    stem.chars()
+        .filter(|c| !matches!(c, 'ا' | 'و' | 'ي'))
+        .collect()
+}
+
 /// Letters and digits of scripts written with spaces between words.
-fn is_spaced_word_char(c: char) -> bool {
+pub(crate) fn is_spaced_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_unspaced_script(c)
 }
 
@@ -1359,6 +1420,42 @@ mod tests {
         let (sore, wound) = (concept(&tb, "c-sore"), concept(&tb, "c-wound"));
         assert_eq!(m.concepts("des plaies"), [sore, wound]);
         assert_eq!(m.find("des plaies").len(), 1);
+        let all: Vec<usize> = m
+            .find_all("des plaies")
+            .iter()
+            .map(|x| x.term.concept)
+            .collect();
+        assert_eq!(
+            all,
+            [sore, wound],
+            "find_all keeps every concept of the span"
+        );
+    }
+
+    #[test]
+    fn forms_of_one_term_are_not_different_wordings() {
+        let tb = termbase("es", &[]);
+        let es = Matcher::new(&tb, "es");
+        assert!(es.same_form("cicatriz", "cicatrices"));
+        assert!(es.same_form("herida por punción", "heridas por punción"));
+        assert!(es.same_form("Toallita con alcohol", "toallitas con alcohol"));
+        assert!(!es.same_form("consumo de sustancias", "consumo de drogas"));
+        assert!(!es.same_form("aguja estéril", "agujas nuevas y estériles"));
+        let en = Matcher::new(&tb, "en-US");
+        assert!(en.same_form("bruise", "bruises"));
+        assert!(
+            !en.same_form("scar", "scarring"),
+            "a derivation is another wording"
+        );
+        let de = Matcher::new(&tb, "de");
+        assert!(de.same_form("Einstichspur", "Einstichspuren"));
+        assert!(!de.same_form("Einstichspur", "Injektionsstelle"));
+        let ar = Matcher::new(&tb, "ar");
+        assert!(ar.same_form("موضع الحقن", "مواضع الحقن"), "broken plural");
+        assert!(!ar.same_form("آثار الحقن", "موضع الحقن"));
+        let zh = Matcher::new(&tb, "zh-CN");
+        assert!(zh.same_form("针痕", "针痕"));
+        assert!(!zh.same_form("针痕", "注射部位"));
     }
 
     #[test]

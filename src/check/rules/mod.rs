@@ -1,10 +1,13 @@
 //! The rule registry: a plain list. Adding a rule is one file here, one line below, and a
-//! fixture directory `tests/fixtures/rules/<rule-name>/` (reference.ftl, bad.ftl, good.ftl).
+//! fixture directory `tests/fixtures/rules/<rule-name>/` (reference.ftl, bad.ftl, good.ftl;
+//! optionally locale.txt, termbase.tbx, dnt.txt, state.json, shared.ftl, fallback.ftl, and
+//! for a locale-wide rule sibling.ftl with sibling-reference.ftl, another file of the locale).
 
 use super::Rule;
 
 mod cyclic_reference;
 mod disallowed_markup;
+mod do_not_translate;
 mod duplicate_attribute;
 mod duplicate_id;
 mod duplicate_variant;
@@ -22,9 +25,11 @@ mod plural_categories;
 mod punctuation_mismatch;
 mod reference_mismatch;
 mod sentence_count_mismatch;
+mod source_term_style;
 mod stale_translation;
 mod syntax_error;
 mod term_forbidden;
+mod term_inconsistent;
 mod term_missing;
 mod unknown_reference;
 mod unknown_variable;
@@ -62,6 +67,9 @@ pub static RULES: &[&Rule] = &[
     &punctuation_mismatch::RULE,
     &term_missing::RULE,
     &term_forbidden::RULE,
+    &term_inconsistent::RULE,
+    &source_term_style::RULE,
+    &do_not_translate::RULE,
 ];
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
@@ -146,12 +154,26 @@ pub(crate) mod fixture {
                 .expect("fixture termbase parses");
             crate::check::Terms::new(tb, "en-US", &[locale.trim().to_owned()])
         });
+        // A locale-wide rule sees the locale as this file plus, when the fixture has one,
+        // `sibling.ftl` (another file of the locale, translating `sibling-reference.ftl`).
+        let sibling = file(rule, "sibling.ftl");
+        let sibling_reference = file(rule, "sibling-reference.ftl");
+        let term_usage = match (&terms, rule.scope) {
+            (Some(t), Scope::Locale) => {
+                let pairs = [(&reference, &translation), (&sibling_reference, &sibling)]
+                    .into_iter()
+                    .filter_map(|(r, t)| Some((r.as_ref()?, t.as_ref()?)));
+                let matcher = &t.locales[locale.trim()];
+                Some(crate::terms::build(t, matcher, locale.trim(), pairs))
+            }
+            _ => None,
+        };
         let dnt: Vec<String> = read(rule, "dnt.txt")
             .map(|t| t.lines().map(str::to_owned).collect())
             .unwrap_or_default();
         let ctx = FileCheck {
             locale: &info,
-            reference: if rule.scope == Scope::File && reference.is_none() {
+            reference: if rule.scope != Scope::Pair && reference.is_none() {
                 None
             } else {
                 reference.as_ref()
@@ -164,6 +186,7 @@ pub(crate) mod fixture {
             state: state.as_ref(),
             do_not_translate: &dnt,
             terms: terms.as_ref(),
+            term_usage: term_usage.as_ref(),
         };
         let mut out = Vec::new();
         (rule.check)(&ctx, &mut out);

@@ -12,8 +12,9 @@
 //! Bad (es): `Los adictos deben buscar ayuda.` Good: `Las personas que se inyectan drogas
 //! deben buscar ayuda.`
 
-use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
+use crate::check::{FileCheck, Finding, Rule, Scope, Severity, Terms};
 use crate::terminology::Status;
+use crate::terminology::matcher::Matcher;
 
 pub(crate) static RULE: Rule = Rule {
     name: "term-forbidden",
@@ -24,37 +25,72 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
-    let Some(terms) = ctx.terms else { return };
-    let Some(matcher) = terms.locales.get(&ctx.locale.tag) else {
+    let Some((terms, matcher)) = ctx.term_matcher() else {
         return;
     };
     for pair in ctx.pattern_pairs() {
         // Cited titles are quoted verbatim, whatever words they use.
-        let prose = super::term_missing::without_literals(pair.translation);
-        for m in matcher.find(&prose) {
-            if !m.term.status.is_forbidden() {
-                continue;
-            }
-            let concept = &terms.termbase.concepts[m.term.concept];
-            let Some(section) = concept.language_or_parent(&ctx.locale.tag) else {
-                continue;
-            };
-            let used = &prose[m.start..m.end];
-            let preferred = section
-                .terms
-                .iter()
-                .find(|t| t.status == Status::Preferred)
-                .map_or_else(String::new, |t| format!("; use \"{}\"", t.text));
+        let prose = pair.translation.prose_without_literals();
+        for found in deprecated_terms(terms, matcher, &ctx.locale.tag, &prose) {
             let mut f = ctx.pair_finding(
                 &RULE,
                 &pair,
-                Some(used),
-                format!("deprecated term \"{used}\"{preferred}"),
+                Some(found.text),
+                format!("deprecated term \"{}\"{}", found.text, found.instead()),
             );
-            f.hint = section.terms.get(m.term.term).and_then(|t| t.note.clone());
+            f.hint = found.note;
             out.push(f);
         }
     }
+}
+
+/// A deprecated or superseded term found in a text.
+pub(super) struct DeprecatedUse<'t> {
+    /// The words as written.
+    pub text: &'t str,
+    /// The concept's preferred term in the language, if it has one.
+    pub preferred: Option<String>,
+    /// The termbase's note on the term (why it is deprecated).
+    pub note: Option<String>,
+}
+
+impl DeprecatedUse<'_> {
+    /// `; use "preferred"`, or nothing.
+    pub fn instead(&self) -> String {
+        self.preferred
+            .as_ref()
+            .map_or_else(String::new, |p| format!("; use \"{p}\""))
+    }
+}
+
+/// The deprecated and superseded terms of `locale` in `prose` (shared with
+/// `source-term-style`, which looks for them in the reference).
+pub(super) fn deprecated_terms<'t>(
+    terms: &Terms,
+    matcher: &Matcher,
+    locale: &str,
+    prose: &'t str,
+) -> Vec<DeprecatedUse<'t>> {
+    let mut out = Vec::new();
+    for m in matcher.find(prose) {
+        if !m.term.status.is_forbidden() {
+            continue;
+        }
+        let concept = &terms.termbase.concepts[m.term.concept];
+        let Some(section) = concept.language_or_parent(locale) else {
+            continue;
+        };
+        out.push(DeprecatedUse {
+            text: &prose[m.start..m.end],
+            preferred: section
+                .terms
+                .iter()
+                .find(|t| t.status == Status::Preferred)
+                .map(|t| t.text.clone()),
+            note: section.terms.get(m.term.term).and_then(|t| t.note.clone()),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

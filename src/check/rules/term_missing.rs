@@ -32,7 +32,9 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     };
     for pair in ctx.pattern_pairs() {
         // Cited titles (`{ "..." }` literals) stay in English by design: not required.
-        let wanted = terms.reference.concepts(&without_literals(pair.reference));
+        let wanted = terms
+            .reference
+            .concepts(&pair.reference.prose_without_literals());
         if wanted.is_empty() {
             continue;
         }
@@ -65,15 +67,6 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
-}
-
-/// The prose with its string literals blanked out.
-pub(super) fn without_literals(pattern: &crate::catalog::Pattern) -> String {
-    let mut prose = pattern.prose.clone();
-    for literal in pattern.literals.iter().filter(|l| !l.is_empty()) {
-        prose = prose.replace(literal.as_str(), &" ".repeat(literal.len()));
-    }
-    prose
 }
 
 #[cfg(test)]

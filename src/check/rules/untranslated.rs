@@ -26,8 +26,9 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let mut rest = crate::check::scan::strip_tags(&pair.reference.prose);
-        for name in ctx.do_not_translate {
-            rest = rest.replace(name.as_str(), " ");
+        // Blanked to the same length, so the other names' ranges still hold.
+        for (range, _) in crate::check::scan::names_in(&rest, ctx.do_not_translate) {
+            rest.replace_range(range.clone(), &" ".repeat(range.len()));
         }
         // Literals are verbatim by design.
         for literal in &pair.reference.literals {

@@ -1,0 +1,58 @@
+//! `medloc terms LOCALE`.
+
+use super::Outcome;
+use crate::catalog::Catalog;
+use crate::check::{Terms, load_termbase};
+use crate::error::{Error, Result};
+use crate::project::Project;
+use crate::report::{terms_json, terms_text};
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The locale (one of the project's, or the reference).
+    pub locale: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+pub fn run(project: &Project, args: Args) -> Result<Outcome> {
+    let locale = args.locale;
+    let is_reference = locale == project.reference_locale;
+    if !is_reference && !project.locales.contains(&locale) {
+        return Err(Error::Usage(format!(
+            "{locale}: not a locale of this project (it has: {}; the reference is {})",
+            project.locales.join(", "),
+            project.reference_locale
+        )));
+    }
+    let termbase = load_termbase(project)?;
+    if termbase.concepts.is_empty() {
+        return Err(Error::Usage(
+            "the project has no termbase: list one in l10n.toml as [medloc] termbase = [\"locales/terminology.tbx\"]".to_owned(),
+        ));
+    }
+    let only = if is_reference {
+        Vec::new()
+    } else {
+        vec![locale.clone()]
+    };
+    let catalog = Catalog::load(project, &only)?;
+    if let Some(problem) = catalog.problems.first() {
+        return Err(Error::Usage(problem.to_string()));
+    }
+    let compiled: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
+    let terms = Terms::new(termbase, &project.reference_locale, &compiled);
+    let usage = crate::terms::for_locale(&terms, &catalog, &locale)
+        .ok_or_else(|| Error::Usage(format!("{locale}: no files to read")))?;
+    match args.format {
+        Format::Json => print!("{}", terms_json::render(&usage)),
+        Format::Text => print!("{}", terms_text::render(&usage)),
+    }
+    Ok(Outcome::Clean)
+}
