@@ -6,6 +6,13 @@ use medloc::cli::{Cli, Outcome, run};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `medloc check | head` should end quietly when the reader goes away, as other Unix
+    // tools do, instead of panicking on the broken pipe (Rust ignores SIGPIPE by default).
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of a signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
