@@ -30,6 +30,8 @@ mod stale_translation;
 mod syntax_error;
 mod term_forbidden;
 mod term_inconsistent;
+
+pub use term_inconsistent::Inconsistencies;
 mod term_missing;
 mod unknown_reference;
 mod unknown_variable;

@@ -50,17 +50,58 @@ fn key(u: &TermUse) -> MessageKey<'_> {
     )
 }
 
+/// A minority use found by the locale-wide analysis, waiting for its file's turn.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    message_id: String,
+    attribute: Option<String>,
+    text: String,
+    message: String,
+    hint: String,
+}
+
+/// The locale's minority uses by file path.
+pub type Inconsistencies = std::collections::HashMap<String, Vec<Pending>>;
+
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     let (Some(usage), Some((terms, matcher)), Some(file)) =
         (ctx.term_usage, ctx.term_matcher(), ctx.translation)
     else {
         return;
     };
-    for concept in &usage.concepts {
-        let in_file = |v: &VariantUsage| v.uses.iter().any(|u| u.path == file.shown);
-        if !concept.variants.iter().any(in_file) {
+    // The analysis is locale-wide: done once, then each file takes its share (doing it per
+    // file made check quadratic in the number of files of a locale).
+    let all = usage
+        .inconsistencies
+        .get_or_init(|| analyse(usage, terms, matcher));
+    let Some(pending) = all.get(&file.shown) else {
+        return;
+    };
+    for p in pending {
+        let Some(entry) = file.entry(&p.message_id) else {
             continue;
-        }
+        };
+        let Some((attribute, pattern)) =
+            entry.patterns().find(|(a, _)| *a == p.attribute.as_deref())
+        else {
+            continue;
+        };
+        let mut f = ctx.pattern_finding(
+            &RULE,
+            entry,
+            attribute,
+            pattern,
+            Some(&p.text),
+            p.message.clone(),
+        );
+        f.hint = Some(p.hint.clone());
+        out.push(f);
+    }
+}
+
+fn analyse(usage: &crate::terms::TermUsage, terms: &Terms, matcher: &Matcher) -> Inconsistencies {
+    let mut found = Inconsistencies::new();
+    for concept in &usage.concepts {
         for (source_term, uses) in by_source_wording(concept, terms) {
             let wordings = wordings(&uses, matcher);
             if wordings.len() < 2 {
@@ -90,33 +131,12 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
                 .collect::<std::collections::HashSet<_>>()
                 .len();
             for (variant, u) in &uses {
-                if u.path != file.shown
-                    || majority.variants.iter().any(|v| std::ptr::eq(*v, *variant))
+                if majority.variants.iter().any(|v| std::ptr::eq(*v, *variant))
                     || majority.messages.contains(&key(u))
                 {
                     continue;
                 }
-                let Some(entry) = file.entry(&u.message_id) else {
-                    continue;
-                };
-                let Some((attribute, pattern)) =
-                    entry.patterns().find(|(a, _)| *a == u.attribute.as_deref())
-                else {
-                    continue;
-                };
-                let mut f = ctx.pattern_finding(
-                    &RULE,
-                    entry,
-                    attribute,
-                    pattern,
-                    Some(&u.text),
-                    format!(
-                        "inconsistent term \"{}\" for \"{source_term}\": {} of {total} messages of this locale translating it use \"{chosen}\"",
-                        u.text,
-                        majority.messages.len(),
-                    ),
-                );
-                f.hint = Some(if variant.status == Status::Preferred {
+                let hint = if variant.status == Status::Preferred {
                     format!(
                         "the termbase prefers \"{}\": change the other messages to it, or use \"{chosen}\" here ({})",
                         variant.term, concept.concept
@@ -126,11 +146,22 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
                         "use \"{chosen}\" as the other messages do, or change them all ({})",
                         concept.concept
                     )
+                };
+                found.entry(u.path.clone()).or_default().push(Pending {
+                    message_id: u.message_id.clone(),
+                    attribute: u.attribute.clone(),
+                    text: u.text.clone(),
+                    message: format!(
+                        "inconsistent term \"{}\" for \"{source_term}\": {} of {total} messages of this locale translating it use \"{chosen}\"",
+                        u.text,
+                        majority.messages.len(),
+                    ),
+                    hint,
                 });
-                out.push(f);
             }
         }
     }
+    found
 }
 
 /// The concept's uses by preferred or admitted terms, grouped by the reference's wording
