@@ -196,7 +196,9 @@ fn summarize<'r>(
                     // junk's last line, where the editor shows the problem.
                     .min(start + content.trim_end().len().saturating_sub(1));
                 junk.push(Junk {
-                    offset: at,
+                    // The parser counts bytes; a position inside a character (the last
+                    // one of the junk, say) moves back to its start.
+                    offset: text.floor_char_boundary(at),
                     message,
                     content: (*content).to_owned(),
                 });
