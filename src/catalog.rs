@@ -114,7 +114,10 @@ impl FtlFile {
             Ok(r) => (r, Vec::new()),
             Err((r, e)) => (r, e),
         };
-        let (entries, junk) = summarize(resource.source(), resource.entries(), &errors);
+        let (entries, mut junk) = summarize(resource.source(), resource.entries(), &errors);
+        if has_malformed_comment(resource.source()) {
+            junk = full_parse_junk(resource.source());
+        }
         let mut index = std::collections::HashMap::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
             index.entry(e.id.clone()).or_insert(i);
@@ -271,7 +274,9 @@ fn summarize<'r>(
                     // junk's last line, where the editor shows the problem.
                     .min(start + content.trim_end().len().saturating_sub(1));
                 junk.push(Junk {
-                    offset: at,
+                    // The parser counts bytes; a position inside a character (the last
+                    // one of the junk, say) moves back to its start.
+                    offset: text.floor_char_boundary(at),
                     message,
                     content: (*content).to_owned(),
                 });
@@ -280,6 +285,29 @@ fn summarize<'r>(
         }
     }
     (entries, junk)
+}
+
+/// Whether a line starts like a comment but is none: `#note` (no space after the `#`s) or
+/// `####`. fluent-bundle's runtime parser skips every line starting with `#` unread, so it
+/// keeps no Junk for these; the full parser, like the spec and every other Fluent tool,
+/// rejects them.
+fn has_malformed_comment(text: &str) -> bool {
+    text.split('\n').any(|line| {
+        let rest = line.trim_start_matches('#');
+        let hashes = line.len() - rest.len();
+        hashes > 3 || (hashes > 0 && !(rest.is_empty() || rest == "\r" || rest.starts_with(' ')))
+    })
+}
+
+/// The Junk of the full parser, for a file with a malformed comment line (rare, so the
+/// second parse costs nothing in the common case). Entries are the same in both parsers;
+/// only comments differ.
+fn full_parse_junk(text: &str) -> Vec<Junk> {
+    let (resource, errors) = match fluent_syntax::parser::parse(text) {
+        Ok(r) => (r, Vec::new()),
+        Err((r, e)) => (r, e),
+    };
+    summarize(text, resource.body.iter(), &errors).1
 }
 
 /// Rules named in `# medloc-ignore: RULE[, RULE]` lines of the comment right above an entry.
@@ -641,5 +669,17 @@ mod tests {
         assert_eq!(sel.keys, ["one", "other"]);
         assert_eq!(f.junk.len(), 1);
         assert_eq!(f.position(f.junk[0].offset).0, 9);
+    }
+
+    /// The runtime parser skips comment lines unread; a malformed one is still Junk, as in
+    /// the spec (fixture `comments.ftl`), and nothing else changes.
+    #[test]
+    fn malformed_comment_lines_are_junk() {
+        let f = file("# ok\n#error\n##error\n###error\n####\nhi = Hi\n  stray\n# fine\n");
+        let junk: Vec<&str> = f.junk.iter().map(|j| j.content.as_str()).collect();
+        assert_eq!(junk, ["#error\n", "##error\n", "###error\n", "####\n"]);
+        assert_eq!(f.position(f.junk[0].offset).0, 2);
+        assert_eq!(f.entries.len(), 1);
+        assert!(file("# a\n## b\n### c\n#\nhi = Hi\n").junk.is_empty());
     }
 }

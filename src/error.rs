@@ -103,7 +103,8 @@ pub fn read_text(path: &std::path::Path) -> Result<String> {
     decode_text(path, bytes)
 }
 
-pub(crate) fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
+/// [`read_text`] for bytes already in memory (`path` names them in errors).
+pub fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();

@@ -328,12 +328,16 @@ fn write_markdown(content: &[Inline], out: &mut String) {
                 write_markdown(children, out);
                 out.push_str("](<");
                 // Inside <...>, only <, > and \ need escaping; newlines are not allowed.
+                // Braces are percent-encoded (the same URL): Hugo expands `{{< >}}` and
+                // `{{% %}}` anywhere in a file, link targets included.
                 for c in href.chars() {
                     match c {
                         '<' | '>' | '\\' => {
                             out.push('\\');
                             out.push(c);
                         }
+                        '{' => out.push_str("%7B"),
+                        '}' => out.push_str("%7D"),
                         '\n' | '\r' => {}
                         c => out.push(c),
                     }
@@ -466,5 +470,15 @@ mod tests {
         );
         let link = to_markdown(&parse("<a data-l10n-name=\"samhsa\">help</a>", &links()));
         assert_eq!(link, "[help](<https://www.samhsa.gov/find-help>)");
+        // A link target holding a Hugo shortcode opener (found by the overlay fuzz target).
+        let braces = vec![Link {
+            name: "x".into(),
+            href: "https://example.org/{{%x%}}{{<y>}}".into(),
+        }];
+        let link = to_markdown(&parse("<a data-l10n-name=\"x\">z</a>", &braces));
+        assert_eq!(
+            link,
+            "[z](<https://example.org/%7B%7B%x%%7D%7D%7B%7B\\<y\\>%7D%7D>)"
+        );
     }
 }

@@ -53,13 +53,19 @@ fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String
     let located = !(f.span.start == 0 && f.span.end == 0);
     let group = match source {
         Some(text) if !text.is_empty() && located => {
-            let (start, end) = line_window(text, f.span.start);
+            // Spans are byte ranges; one that starts or ends inside a multi-byte character
+            // (a junk starting with an emoji) widens to whole characters, or the snippet
+            // renderer would panic slicing the line.
+            let span_start = text.floor_char_boundary(f.span.start);
+            let (start, end) = line_window(text, span_start);
             let slice = &text[start..end];
             let line_no = text[..start].matches('\n').count() + 1;
-            let s = f.span.start - start;
-            let e = (f.span.end.max(f.span.start + 1) - start)
-                .min(slice.len())
-                .max(s);
+            let s = span_start - start;
+            let e = slice.ceil_char_boundary(
+                (f.span.end.max(f.span.start + 1) - start)
+                    .min(slice.len())
+                    .max(s),
+            );
             head.element(
                 Snippet::source(slice)
                     .line_start(line_no)
@@ -125,4 +131,39 @@ pub fn summary(report: &CheckReport) -> String {
         report.count(Severity::Info)
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::CheckReport;
+
+    /// A finding whose byte span starts or ends inside a multi-byte character renders
+    /// (it panicked once: `err-😂 = Value`, a syntax error one byte into the emoji).
+    #[test]
+    fn spans_inside_a_character_render_whole_characters() {
+        let text = "ok = fine\nerr-😂 = Value\n";
+        let emoji = text.find('😂').unwrap();
+        let mut report = CheckReport::default();
+        for span in [emoji..emoji + 1, emoji + 1..emoji + 2, emoji - 1..emoji + 1] {
+            report.findings.push(Finding {
+                rule: "syntax-error",
+                severity: Severity::Error,
+                locale: "xx".into(),
+                path: "x.ftl".into(),
+                message_id: None,
+                attribute: None,
+                line: 2,
+                column: 5,
+                text: "syntax error".into(),
+                reference: None,
+                translation: None,
+                hint: None,
+                span,
+            });
+        }
+        let sources: Sources<'_> = [("x.ftl", text)].into_iter().collect();
+        let out = render(&report, &sources, false);
+        assert_eq!(out.matches("err-😂 = Value").count(), 3, "{out}");
+    }
 }

@@ -317,6 +317,37 @@ mod tests {
         assert!(err.1.contains("no administrativeStatus"));
     }
 
+    /// A DTD is skipped unread: an external entity (XXE) or a nested internal one ("billion
+    /// laughs") it declares is never fetched or expanded; using one stops the load.
+    #[test]
+    fn doctype_entities_are_never_expanded() {
+        let doc = |lang: &str, term: &str| {
+            format!(
+                r#"<?xml version="1.0"?>
+<!DOCTYPE tbx [
+  <!ENTITY xxe SYSTEM "file:///etc/passwd">
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+]>
+<tbx><text><body><conceptEntry id="c"><langSec xml:lang="{lang}"><termSec><term>{term}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec></conceptEntry></body></text></tbx>"#
+            )
+        };
+        // Declaring entities without using them is harmless: the file loads.
+        let tb = parse(&doc("en", "abscess")).unwrap();
+        assert_eq!(tb.concepts[0].languages[0].terms[0].text, "abscess");
+        for entity in ["xxe", "lol", "lol2"] {
+            let err = parse(&doc("en", &format!("a &{entity}; b"))).unwrap_err();
+            assert_eq!(err, (7, format!("unknown entity &{entity};")));
+        }
+        // In an attribute, the value is unusable, so the attribute counts as absent.
+        let err = parse(&doc("&xxe;", "abscess")).unwrap_err();
+        assert_eq!(err.0, 7);
+        assert!(err.1.contains("without xml:lang"), "{err:?}");
+        // Predefined entities and character references are resolved.
+        let tb = parse(&doc("en", "A &amp; B &#233;&#x00E9;")).unwrap();
+        assert_eq!(tb.concepts[0].languages[0].terms[0].text, "A & B éé");
+    }
+
     #[test]
     fn not_tbx_is_refused() {
         assert!(

@@ -22,9 +22,14 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     let Some(file) = ctx.translation else { return };
     for junk in &file.junk {
+        // One whole character: junk may start with any (`err-😂 = ...`).
+        let width = file.text()[junk.offset..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
         let mut f = ctx.finding(
             &RULE,
-            junk.offset..junk.offset + 1,
+            junk.offset..junk.offset + width,
             None,
             None,
             format!("syntax error: {}", junk.message),
