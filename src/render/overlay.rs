@@ -481,4 +481,35 @@ mod tests {
             "[z](<https://example.org/%7B%7B%x%%7D%7D%7B%7B\\<y\\>%7D%7D>)"
         );
     }
+
+    proptest::proptest! {
+        /// Whatever a translator types, the HTML holds no element but em, strong, bdi and a
+        /// with a source href, and no `on*` attribute or `javascript:` URL (parsed with an
+        /// HTML5 parser, not matched with a regex).
+        #[test]
+        fn any_text_renders_to_allowed_markup_only(
+            text in "(<|>|\"|'|=|/| |a|em|strong|script|img|onerror|href|data-l10n-name|samhsa|javascript:|\u{2068}|\u{2069}|&|x){0,60}"
+        ) {
+            let html = to_html(&parse(&text, &links()));
+            let doc = scraper::Html::parse_fragment(&html);
+            let all = scraper::Selector::parse("*").unwrap();
+            for element in doc.select(&all) {
+                let el = element.value();
+                proptest::prop_assert!(
+                    matches!(el.name(), "html" | "em" | "strong" | "bdi" | "a"),
+                    "element <{}> from {:?}", el.name(), text
+                );
+                for (name, value) in el.attrs() {
+                    proptest::prop_assert!(!name.starts_with("on"), "{} from {:?}", name, text);
+                    proptest::prop_assert!(
+                        !value.to_ascii_lowercase().contains("javascript:"),
+                        "{} from {:?}", value, text
+                    );
+                    if el.name() == "a" {
+                        proptest::prop_assert_eq!(value, "https://www.samhsa.gov/find-help");
+                    }
+                }
+            }
+        }
+    }
 }
