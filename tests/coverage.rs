@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{copy_tree, medloc, repo_root, shipped_project};
+use common::{browser, copy_tree, medloc, repo_root, shipped_project};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -136,88 +136,11 @@ fn markup_in_translations_is_escaped_in_every_format() {
 
 // ---- in a real browser ----
 
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|p| p.join(name))
-                    .find(|p| p.is_file())
-            })
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("MEDLOC_REQUIRE_BROWSER").is_none(),
-            "MEDLOC_REQUIRE_BROWSER is set but no Chromium is installed"
-        );
-        eprintln!("skipped: no Chromium on PATH (install the chromium package to run this test)");
-    }
-    found
-}
-
-/// Runs headless Chromium on a file: the DOM after scripts ran, a screenshot, and every URL
-/// the browser requested (from its network log).
-fn open_in_chromium(browser: &Path, page: &Path, screenshot: &Path) -> (String, Vec<String>) {
-    let profile = tempfile::tempdir().unwrap();
-    let netlog = profile.path().join("netlog.json");
-    let url = format!("file://{}", page.display());
-    let base = |cmd: &mut Command| {
-        cmd.args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1200,1600",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()));
-    };
-    let mut dump = Command::new(browser);
-    base(&mut dump);
-    let out = dump
-        .arg(format!("--log-net-log={}", netlog.display()))
-        .arg("--dump-dom")
-        .arg(&url)
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout).into_owned();
-    let mut shot = Command::new(browser);
-    base(&mut shot);
-    let status = shot
-        .arg(format!("--screenshot={}", screenshot.display()))
-        .arg(&url)
-        .output()
-        .unwrap();
-    assert!(status.status.success());
-    let log = std::fs::read_to_string(&netlog).unwrap_or_default();
-    let urls = log
-        .split("\"url\":\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .map(str::to_owned)
-        .collect();
-    (dom, urls)
-}
-
-/// Chromium's own service traffic (update checks, time sync), not the page's.
-fn is_browser_service(url: &str) -> bool {
-    [
-        "google.com/",
-        "googleapis.com/",
-        "gvt1.com/",
-        "gstatic.com/",
-    ]
-    .iter()
-    .any(|host| url.contains(host))
-}
-
 #[test]
 fn html_report_in_headless_chromium() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = browser::chromium() else {
+        return;
+    };
     let dir = hostile_project();
     let page = dir.path().join("coverage.html");
     medloc(dir.path())
@@ -227,7 +150,8 @@ fn html_report_in_headless_chromium() {
         .success();
     let target = repo_root().join("target/screenshots");
     std::fs::create_dir_all(&target).unwrap();
-    let (dom, urls) = open_in_chromium(&browser, &page, &target.join("coverage.png"));
+    let visit = browser::visit(&browser, &page, &target.join("coverage.png"));
+    let dom = &visit.dom;
     assert!(dom.contains("<table id=\"locales\">"), "{dom}");
     for locale in ["en-US", "es", "fr", "ar"] {
         assert!(
@@ -247,10 +171,7 @@ fn html_report_in_headless_chromium() {
     // The injected script did not run and the injected image does not exist.
     assert!(!dom.contains("pwned</title>") && !dom.contains("<title>pwned"));
     assert!(!dom.contains("<img"));
-    let page_requests: Vec<&String> = urls
-        .iter()
-        .filter(|u| !u.starts_with("file:") && !is_browser_service(u))
-        .collect();
+    let page_requests = browser::network_requests(&visit);
     assert!(
         page_requests.is_empty(),
         "the page made network requests: {page_requests:?}"
@@ -260,19 +181,7 @@ fn html_report_in_headless_chromium() {
 
 #[test]
 fn html_report_passes_the_nu_html_checker() {
-    let jar = std::env::var_os("MEDLOC_VNU_JAR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            repo_root().join("target/tools/node_modules/vnu-jar/build/dist/vnu.jar")
-        });
-    if !jar.is_file() || Command::new("java").arg("-version").output().is_err() {
-        assert!(
-            std::env::var_os("MEDLOC_REQUIRE_BROWSER").is_none(),
-            "MEDLOC_REQUIRE_BROWSER is set but vnu.jar or java is missing"
-        );
-        eprintln!("skipped: no vnu.jar (npm install --prefix target/tools vnu-jar) or no java");
-        return;
-    }
+    let Some(jar) = browser::vnu() else { return };
     let dir = hostile_project();
     let page = dir.path().join("coverage.html");
     medloc(dir.path())
@@ -280,18 +189,8 @@ fn html_report_passes_the_nu_html_checker() {
         .arg(&page)
         .assert()
         .success();
-    let out = Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .arg("--errors-only")
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let errors = browser::vnu_errors(&jar, &[page]);
+    assert!(errors.is_empty(), "{errors}");
 }
 
 // ---- --since REV ----

@@ -21,12 +21,7 @@ pub struct Args {
 }
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
-    if let Some(jobs) = args.jobs {
-        // A global pool already set (in tests) is fine to keep.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .build_global();
-    }
+    super::set_jobs(args.jobs);
     let mut outcome = Outcome::Clean;
     if project.source_dir().is_dir() {
         println!("== split --check");

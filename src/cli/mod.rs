@@ -74,6 +74,16 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
+/// Sets the worker threads of the global rayon pool (check, coverage) for `--jobs`. A pool
+/// already set (by an earlier call in the same process, as in tests) is kept.
+fn set_jobs(jobs: Option<usize>) {
+    if let Some(jobs) = jobs {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build_global();
+    }
+}
+
 fn load_project(config: Option<&std::path::Path>) -> Result<Project> {
     match config {
         Some(path) => Project::load(path),

@@ -33,13 +33,7 @@ pub struct Args {
 }
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
-    if let Some(jobs) = args.jobs {
-        // The check that decides what publishes runs on the same number of threads; a
-        // global pool already set (in tests) is fine to keep.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .build_global();
-    }
+    super::set_jobs(args.jobs);
     let (report, catalog) = check_project(project, &CheckOptions::default())?;
     for problem in &report.problems {
         eprintln!("error: {problem}");

@@ -77,10 +77,24 @@ impl Bundles {
             .iter()
             .flat_map(|l| articles.iter().map(move |a| (*l, a)))
             .collect();
+        // One date formatter per locale, shared by the locale's bundles.
+        let dates: HashMap<&str, Arc<Option<super::intl::DateFormatter>>> = sets
+            .par_iter()
+            .map(|l| {
+                (
+                    l.locale.as_str(),
+                    Arc::new(super::intl::date_formatter(&l.locale)),
+                )
+            })
+            .collect();
         let map = jobs
             .into_par_iter()
             .map(|(files, article)| {
-                let bundle = bundle_for(files, article, shared);
+                let dates = dates
+                    .get(files.locale.as_str())
+                    .cloned()
+                    .unwrap_or_default();
+                let bundle = bundle_for(files, article, shared, dates);
                 ((files.locale.clone(), article.clone()), bundle)
             })
             .collect();
@@ -92,7 +106,12 @@ impl Bundles {
     }
 }
 
-fn bundle_for(files: &LocaleFiles, article: &Path, shared: &[PathBuf]) -> Bundle {
+fn bundle_for(
+    files: &LocaleFiles,
+    article: &Path,
+    shared: &[PathBuf],
+    dates: Arc<Option<super::intl::DateFormatter>>,
+) -> Bundle {
     let langid: LanguageIdentifier = files
         .locale
         .parse()
@@ -101,7 +120,7 @@ fn bundle_for(files: &LocaleFiles, article: &Path, shared: &[PathBuf]) -> Bundle
     bundle.set_formatter(Some(super::intl::format_value));
     // Both are new names in a new bundle: adding them cannot collide.
     let _ = bundle.add_builtins();
-    let _ = bundle.add_function("DATETIME", super::intl::datetime_function(&files.locale));
+    let _ = bundle.add_function("DATETIME", super::intl::datetime_function(dates));
     for rel in std::iter::once(article).chain(shared.iter().map(PathBuf::as_path)) {
         if let Some(file) = files.files.get(rel) {
             // A duplicate ID is reported by `check` (duplicate-id); the first one wins here.
@@ -201,7 +220,8 @@ mod tests {
             .collect(),
             unreadable: Vec::new(),
         };
-        bundle_for(&files, Path::new("a.ftl"), &[])
+        let dates = Arc::new(crate::render::intl::date_formatter(locale));
+        bundle_for(&files, Path::new("a.ftl"), &[], dates)
     }
 
     fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> String {

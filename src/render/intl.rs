@@ -20,30 +20,40 @@ pub fn icu_locale(tag: &str) -> Locale {
 /// is not such a date or the locale has no data (the caller keeps the ISO form, which every
 /// reader can read).
 pub fn format_date(tag: &str, iso: &str) -> Option<String> {
-    use icu_calendar::Date;
-    use icu_datetime::DateTimeFormatter;
-    use icu_datetime::fieldsets::YMD;
+    format_with(&date_formatter(tag)?, iso)
+}
+
+/// The long-date formatter of a locale: built once per locale and run, shared by every
+/// bundle of that locale (constructing one loads CLDR data).
+pub type DateFormatter = icu_datetime::DateTimeFormatter<icu_datetime::fieldsets::YMD>;
+
+pub fn date_formatter(tag: &str) -> Option<DateFormatter> {
+    let locale = icu_locale(tag);
+    DateFormatter::try_new((&locale).into(), icu_datetime::fieldsets::YMD::long()).ok()
+}
+
+fn format_with(formatter: &DateFormatter, iso: &str) -> Option<String> {
     let mut parts = iso.trim().splitn(3, '-');
     let year: i32 = parts.next()?.parse().ok()?;
     let month: u8 = parts.next()?.parse().ok()?;
     let day: u8 = parts.next()?.parse().ok()?;
-    let date = Date::try_new_iso(year, month, day).ok()?;
-    let locale = icu_locale(tag);
-    let formatter = DateTimeFormatter::try_new((&locale).into(), YMD::long()).ok()?;
+    let date = icu_calendar::Date::try_new_iso(year, month, day).ok()?;
     Some(formatter.format(&date).to_string())
 }
 
-/// The Fluent `DATETIME` function for `tag`'s bundle: `DATETIME($date)` with an ISO date
-/// (a string) gives the locale's long date; anything else passes through unchanged.
+/// The Fluent `DATETIME` function for a bundle, over its locale's shared formatter:
+/// `DATETIME($date)` with an ISO date (a string) gives the locale's long date; anything else
+/// passes through unchanged.
 pub fn datetime_function(
-    tag: &str,
+    formatter: std::sync::Arc<Option<DateFormatter>>,
 ) -> impl for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Send + Sync + 'static {
-    let tag = tag.to_owned();
     move |positional, _named| match positional.first() {
-        Some(FluentValue::String(s)) => match format_date(&tag, s) {
-            Some(text) => FluentValue::String(Cow::Owned(text)),
-            None => FluentValue::String(s.clone()),
-        },
+        Some(FluentValue::String(s)) => {
+            match formatter.as_ref().as_ref().and_then(|f| format_with(f, s)) {
+                Some(text) => FluentValue::String(Cow::Owned(text)),
+                None => FluentValue::String(s.clone()),
+            }
+        }
         Some(other) => other.clone(),
         None => FluentValue::Error,
     }

@@ -93,6 +93,10 @@ struct Run<'a> {
     bundles: Bundles,
     chains: HashMap<String, Vec<String>>,
     images: HashMap<String, String>,
+    /// Each published locale's name in itself (CLDR), looked up once per run.
+    endonyms: HashMap<String, String>,
+    /// Each published locale's page strings, formatted once per run.
+    uis: HashMap<String, Ui>,
 }
 
 fn render_in_pool(
@@ -177,7 +181,11 @@ fn render_in_pool(
     let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
     let images = collect_images(project, &articles, &mut files, &mut report.notes);
 
-    let run = Run {
+    let endonyms = published
+        .iter()
+        .map(|l| (l.clone(), intl::endonym(l)))
+        .collect();
+    let mut run = Run {
         project,
         reference,
         published,
@@ -185,7 +193,14 @@ fn render_in_pool(
         bundles,
         chains,
         images,
+        endonyms,
+        uis: HashMap::new(),
     };
+    run.uis = run
+        .published
+        .iter()
+        .map(|l| (l.clone(), ui(&run, l, &mut report.problems)))
+        .collect();
     let templates = match options.format {
         Format::Html => Some(html::Templates::load(Some(
             &project.root.join("templates"),
@@ -226,7 +241,7 @@ fn render_in_pool(
         (Format::Html, Some(templates)) => {
             html_site_files(&run, &pages, templates, &mut files, &mut report)?;
         }
-        _ => markdown_site_files(&run, &pages, &mut files, &mut report),
+        _ => markdown_site_files(&run, &mut files),
     }
 
     report.written = site::publish(&options.out, &files)?;
@@ -332,15 +347,25 @@ impl Run<'_> {
             .first()
             .map_or_else(|| PathBuf::from("ui.ftl"), |(_, r)| r.clone());
         let input = self.input(locale, &rel, "ui");
-        let fallback = ui_default(id);
         let mut counts = (0, 0);
-        let mut text = page::text(&input, id, None, &[], None, &mut counts, problems);
+        let text = page::text(&input, id, None, &[], None, &mut counts, problems);
         if text.plain.is_empty() {
-            text.plain = fallback.to_owned();
-            text.html = fallback.to_owned();
-            text.markdown = fallback.to_owned();
+            return plain_text(ui_default(id));
         }
         text
+    }
+
+    /// The page strings of a published locale (all of them are formatted before any page).
+    fn ui_for(&self, locale: &str) -> &Ui {
+        static EMPTY: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
+        self.uis.get(locale).unwrap_or_else(|| {
+            EMPTY.get_or_init(|| Ui {
+                notice: plain_text(ui_default("page-fallback-notice")),
+                other_languages: plain_text(ui_default("page-other-languages")),
+                skip: plain_text(ui_default("page-skip-link")),
+                guides: plain_text(ui_default("page-guides")),
+            })
+        })
     }
 
     fn page_path(&self, locale: &str, slug: &str, format: Format) -> PathBuf {
@@ -367,12 +392,23 @@ impl Run<'_> {
             .map(|l| Alternate {
                 locale: l.clone(),
                 dir: intl::direction(l),
-                endonym: intl::endonym(l),
+                endonym: self.endonyms.get(l).cloned().unwrap_or_else(|| l.clone()),
                 href: format!("../{l}/{file}"),
                 absolute: self.url(&format!("{l}/{file}")),
                 current: l == current,
             })
             .collect()
+    }
+}
+
+/// A text with no markup and no fallback marking.
+fn plain_text(text: &str) -> Text {
+    Text {
+        html: text.to_owned(),
+        plain: text.to_owned(),
+        markdown: text.to_owned(),
+        lang: None,
+        dir: None,
     }
 }
 
@@ -435,14 +471,14 @@ fn render_page(
     let input = run.input(locale, rel, name);
     let mut problems = Vec::new();
     let page = page::build(article, &input, &mut problems);
-    let ui = ui(run, locale, &mut problems);
+    let ui = run.ui_for(locale);
     let path = run.page_path(locale, name, format);
     let bytes = match (format, templates) {
         (Format::Html, Some(templates)) => {
             let file = format!("{name}.html");
             let context = minijinja::context! {
                 page => minijinja::value::Serde(&page),
-                ui => minijinja::value::Serde(&ui),
+                ui => minijinja::value::Serde(ui),
                 site => minijinja::context! {
                     alternates => minijinja::value::Serde(run.alternates(locale, &file)),
                     canonical => run.url(&format!("{locale}/{file}")),
@@ -479,9 +515,7 @@ fn html_site_files(
 ) -> Result<()> {
     let mut languages = Vec::new();
     for locale in &run.published {
-        let mut problems = Vec::new();
-        let ui = ui(run, locale, &mut problems);
-        report.problems.extend(problems);
+        let ui = run.ui_for(locale);
         let articles: Vec<_> = pages
             .get(locale)
             .map(Vec::as_slice)
@@ -498,7 +532,7 @@ fn html_site_files(
         let context = minijinja::context! {
             locale => locale,
             dir => intl::direction(locale),
-            ui => minijinja::value::Serde(&ui),
+            ui => minijinja::value::Serde(ui),
             articles => articles,
             site => minijinja::context! {
                 alternates => minijinja::value::Serde(run.alternates(locale, "index.html")),
@@ -512,8 +546,8 @@ fn html_site_files(
         languages.push(minijinja::context! {
             locale => locale,
             dir => intl::direction(locale),
-            endonym => intl::endonym(locale),
-            guides => ui.guides.plain,
+            endonym => run.endonyms.get(locale).cloned().unwrap_or_else(|| locale.clone()),
+            guides => ui.guides.plain.clone(),
             href => format!("{locale}/index.html"),
             absolute => run.url(&format!("{locale}/index.html")),
         });
@@ -583,17 +617,10 @@ fn sitemap(run: &Run<'_>, pages: &BTreeMap<String, Vec<Page>>) -> String {
     out
 }
 
-fn markdown_site_files(
-    run: &Run<'_>,
-    _pages: &BTreeMap<String, Vec<Page>>,
-    files: &mut BTreeMap<PathBuf, Vec<u8>>,
-    report: &mut Report,
-) {
+fn markdown_site_files(run: &Run<'_>, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
     let mut languages = Vec::new();
     for (weight, locale) in run.published.iter().enumerate() {
-        let mut problems = Vec::new();
-        let guides = run.ui(locale, "page-guides", &mut problems).plain;
-        report.problems.extend(problems);
+        let guides = run.ui_for(locale).guides.plain.clone();
         files.insert(
             PathBuf::from("content").join(locale).join("_index.md"),
             markdown::index(&guides, locale).into_bytes(),
@@ -602,7 +629,11 @@ fn markdown_site_files(
             locale.clone(),
             markdown::HugoLanguage {
                 language_code: locale.clone(),
-                language_name: intl::endonym(locale),
+                language_name: run
+                    .endonyms
+                    .get(locale)
+                    .cloned()
+                    .unwrap_or_else(|| locale.clone()),
                 language_direction: intl::direction(locale),
                 content_dir: format!("content/{locale}"),
                 weight: weight + 1,
