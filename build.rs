@@ -72,6 +72,26 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     std::fs::write(out_dir.join("sample_project.rs"), out).expect("OUT_DIR is writable");
     std::fs::write(out_dir.join("rule_docs.rs"), rule_docs(&root)).expect("OUT_DIR is writable");
+    println!("cargo:rustc-env=MEDLOC_BUILD_ID={:016x}", build_id(&root));
+}
+
+/// A hash of medloc's own sources and lock file: the check cache trusts only entries the same
+/// build wrote. (Any stable-within-a-build hash will do; it is never compared across builds
+/// except for equality.)
+fn build_id(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let mut files = Vec::new();
+    collect(&root.join("src"), &mut files);
+    files.push(root.join("Cargo.lock"));
+    files.sort();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for path in files {
+        path.strip_prefix(root).unwrap_or(&path).hash(&mut hasher);
+        std::fs::read(&path).unwrap_or_default().hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// Each rule's `//!` comment, keyed by its kebab-case name: what `medloc rules NAME` prints.

@@ -99,18 +99,15 @@ pub fn check(data: &[u8]) {
         unreadable: Vec::new(),
     });
     let catalog = Catalog {
-        reference: LocaleFiles {
-            locale: shipped.catalog.reference.locale.clone(),
-            dir: shipped.catalog.reference.dir.clone(),
-            files: shipped.catalog.reference.files.clone(),
-            unreadable: Vec::new(),
-        },
+        reference: std::sync::Arc::clone(&shipped.catalog.reference),
         locales: others,
+        fallbacks: Vec::new(),
         problems: Vec::new(),
     };
     let options = CheckOptions {
         locales: vec![locale.clone()],
         paths: Vec::new(),
+        shard: None,
     };
     let report = medloc::check::check(
         &shipped.project,
@@ -126,7 +123,7 @@ pub fn check(data: &[u8]) {
     let mut report = report;
     report.findings.retain(|f| f.rule != "missing-message");
     let mut sources = medloc::report::check_text::Sources::new();
-    for files in std::iter::once(&catalog.reference).chain(&catalog.locales) {
+    for files in std::iter::once(catalog.reference.as_ref()).chain(&catalog.locales) {
         for file in files.files.values() {
             sources.insert(file.shown.as_str(), file.text());
         }

@@ -501,8 +501,12 @@ pub struct LocaleFiles {
 /// The whole project's Fluent files.
 #[derive(Debug)]
 pub struct Catalog {
-    pub reference: LocaleFiles,
+    /// Shared, so a per-locale catalog (a streamed check) costs no copy of it.
+    pub reference: Arc<LocaleFiles>,
     pub locales: Vec<LocaleFiles>,
+    /// Locales loaded only because a locale of the run falls back to them (es when only
+    /// es-MX is checked): read for fallback, not checked or reported themselves.
+    pub fallbacks: Vec<LocaleFiles>,
     /// Locales that could not be loaded at all (bad tag, missing directory).
     pub problems: Vec<Error>,
 }
@@ -536,106 +540,169 @@ impl FileSource for WorkingTree {
 }
 
 impl Catalog {
-    /// Reads and parses every file once, locales in parallel.
-    pub fn load(project: &Project, only: &[String]) -> Result<Catalog> {
-        Catalog::load_from(project, only, &WorkingTree)
+    /// Reads and parses every file of the reference and of `locales` once, locales in
+    /// parallel; also the locales they fall back to (es for es-MX), as [`Catalog::fallbacks`].
+    pub fn load(project: &Project, locales: &[String]) -> Result<Catalog> {
+        Catalog::load_from(project, locales, &WorkingTree)
     }
 
     /// [`Catalog::load`] from another source of files.
     pub fn load_from(
         project: &Project,
-        only: &[String],
+        locales: &[String],
         source: &dyn FileSource,
     ) -> Result<Catalog> {
-        let reference = load_locale(
-            project,
-            &project.reference_locale,
-            project.reference_dir(),
-            source,
-        )?;
-        let wanted: Vec<&String> = project
-            .locales
+        let reference = Arc::new(read_reference(project, source)?.parse());
+        let mut fallback_tags: Vec<&str> = locales
             .iter()
-            .filter(|l| only.is_empty() || only.contains(l))
+            .filter_map(|l| project.parent_locale(l))
+            .filter(|p| !locales.iter().any(|l| l == p))
             .collect();
+        fallback_tags.sort_unstable();
+        fallback_tags.dedup();
+        let (results, fallbacks) = rayon::join(
+            || {
+                locales
+                    .par_iter()
+                    .map(|locale| load_project_locale(project, locale, source))
+                    .collect::<Vec<_>>()
+            },
+            || {
+                fallback_tags
+                    .par_iter()
+                    .filter_map(|locale| load_project_locale(project, locale, source).ok())
+                    .collect::<Vec<_>>()
+            },
+        );
         let mut problems = Vec::new();
-        for name in only {
-            if !project.locales.contains(name) {
-                problems.push(Error::Usage(format!(
-                    "--locale {name}: not a locale of this project (it has: {})",
-                    project.locales.join(", ")
-                )));
-            }
-        }
-        let results: Vec<Result<LocaleFiles>> = wanted
-            .par_iter()
-            .map(|locale| {
-                if locale.parse::<unic_langid::LanguageIdentifier>().is_err() {
-                    return Err(Error::Usage(format!(
-                        "locale {locale:?} is not a valid BCP 47 language tag (like es, es-MX, zh-CN); rename its directory and its entry in l10n.toml; skipped"
-                    )));
-                }
-                let dir = project.locale_dir(locale);
-                if !source.is_dir(&dir) {
-                    return Ok(LocaleFiles {
-                        locale: (*locale).clone(),
-                        dir,
-                        files: BTreeMap::new(),
-                        unreadable: Vec::new(),
-                    });
-                }
-                load_locale(project, locale, &dir, source)
-            })
-            .collect();
-        let mut locales = Vec::new();
+        let mut loaded = Vec::new();
         for result in results {
             match result {
-                Ok(files) => locales.push(files),
+                Ok(files) => loaded.push(files),
                 Err(e) => problems.push(e),
             }
         }
         Ok(Catalog {
             reference,
-            locales,
+            locales: loaded,
+            fallbacks,
             problems,
         })
     }
+
+    /// The loaded locale (or fallback locale) `tag`.
+    pub fn locale(&self, tag: &str) -> Option<&LocaleFiles> {
+        self.locales
+            .iter()
+            .chain(&self.fallbacks)
+            .find(|l| l.locale == tag)
+    }
 }
 
-fn load_locale(
+/// One locale of the project: its files, or none when its directory does not exist yet.
+pub fn load_project_locale(
+    project: &Project,
+    locale: &str,
+    source: &dyn FileSource,
+) -> Result<LocaleFiles> {
+    Ok(read_project_locale(project, locale, source)?.parse())
+}
+
+/// One locale's files, read but not parsed yet (a cached check hashes them first).
+#[derive(Debug)]
+pub struct LocaleTexts {
+    pub locale: String,
+    pub dir: PathBuf,
+    /// By path relative to the locale directory, sorted: the path as shown and the text, or
+    /// why it could not be read.
+    pub files: Vec<(PathBuf, String, Result<String>)>,
+}
+
+impl LocaleTexts {
+    /// Parses every file, in parallel.
+    pub fn parse(self) -> LocaleFiles {
+        let parsed: Vec<(PathBuf, Result<FtlFile>)> = self
+            .files
+            .into_par_iter()
+            .map(|(rel, shown, text)| {
+                let file = text.map(|text| FtlFile::parse(rel.clone(), shown, text));
+                (rel, file)
+            })
+            .collect();
+        let mut files = BTreeMap::new();
+        let mut unreadable = Vec::new();
+        for (rel, file) in parsed {
+            match file {
+                Ok(f) => {
+                    files.insert(rel, Arc::new(f));
+                }
+                Err(e) => unreadable.push(e),
+            }
+        }
+        LocaleFiles {
+            locale: self.locale,
+            dir: self.dir,
+            files,
+            unreadable,
+        }
+    }
+}
+
+/// Reads a locale of the project (not the reference): refuses a tag that is not BCP 47; a
+/// locale without a directory yet has no files.
+pub fn read_project_locale(
+    project: &Project,
+    locale: &str,
+    source: &dyn FileSource,
+) -> Result<LocaleTexts> {
+    if locale.parse::<unic_langid::LanguageIdentifier>().is_err() {
+        return Err(Error::Usage(format!(
+            "locale {locale:?} is not a valid BCP 47 language tag (like es, es-MX, zh-CN); rename its directory and its entry in l10n.toml; skipped"
+        )));
+    }
+    let dir = project.locale_dir(locale);
+    if !source.is_dir(&dir) {
+        return Ok(LocaleTexts {
+            locale: locale.to_owned(),
+            dir,
+            files: Vec::new(),
+        });
+    }
+    read_locale(project, locale, &dir, source)
+}
+
+/// Reads the reference's files.
+pub fn read_reference(project: &Project, source: &dyn FileSource) -> Result<LocaleTexts> {
+    read_locale(
+        project,
+        &project.reference_locale,
+        project.reference_dir(),
+        source,
+    )
+}
+
+fn read_locale(
     project: &Project,
     locale: &str,
     dir: &Path,
     source: &dyn FileSource,
-) -> Result<LocaleFiles> {
+) -> Result<LocaleTexts> {
     let rels = source.ftl_files(dir)?;
-    let loaded: Vec<(PathBuf, Result<FtlFile>)> = rels
+    let files = rels
         .into_par_iter()
         .map(|rel| {
             let path = dir.join(&rel);
             let shown = project.display_path(&path);
-            let file = source
+            let text = source
                 .read(&path)
-                .map_err(|e| e.with_path(Path::new(&shown)))
-                .map(|text| FtlFile::parse(rel.clone(), shown, text));
-            (rel, file)
+                .map_err(|e| e.with_path(Path::new(&shown)));
+            (rel, shown, text)
         })
         .collect();
-    let mut files = BTreeMap::new();
-    let mut unreadable = Vec::new();
-    for (rel, file) in loaded {
-        match file {
-            Ok(f) => {
-                files.insert(rel, Arc::new(f));
-            }
-            Err(e) => unreadable.push(e),
-        }
-    }
-    Ok(LocaleFiles {
+    Ok(LocaleTexts {
         locale: locale.to_owned(),
         dir: dir.to_owned(),
         files,
-        unreadable,
     })
 }
 

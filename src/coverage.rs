@@ -5,13 +5,16 @@
 use crate::catalog::{Catalog, FtlFile};
 use crate::check::{CheckReport, Finding, Severity, parent_locale};
 use crate::project::Project;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 pub const DEFAULT_THRESHOLD: f64 = 80.0;
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+/// The JSON report's schema name.
+pub const SCHEMA: &str = "medloc-coverage/1";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct MessageCounts {
     pub total: usize,
     pub translated: usize,
@@ -23,14 +26,14 @@ pub struct MessageCounts {
     pub inherited: usize,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct WordCounts {
     pub total: usize,
     pub translated: usize,
 }
 
 /// A message a coordinator should look at.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Problem {
     /// `missing`, `stale`, or the rule of a failing check.
     pub kind: String,
@@ -41,7 +44,7 @@ pub struct Problem {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ArticleCoverage {
     pub article: String,
     pub messages: MessageCounts,
@@ -50,11 +53,11 @@ pub struct ArticleCoverage {
     pub problems: Vec<Problem>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct LocaleCoverage {
     pub locale: String,
     /// `ltr` or `rtl`, for the HTML report.
-    pub direction: &'static str,
+    pub direction: String,
     pub is_reference: bool,
     pub messages: MessageCounts,
     pub words: WordCounts,
@@ -66,19 +69,19 @@ pub struct LocaleCoverage {
     pub articles: Vec<ArticleCoverage>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Coverage {
-    pub schema: &'static str,
+    pub schema: String,
     pub reference: String,
     pub threshold: f64,
     pub locales: Vec<LocaleCoverage>,
     /// What changed since a git revision (`--since`), when asked.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<Since>,
 }
 
 /// What changed since a revision: reference messages, translations, completion.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Since {
     /// The revision as given (`HEAD~3`, `main`).
     pub revision: String,
@@ -92,14 +95,14 @@ pub struct Since {
 
 /// Message IDs (terms as `-id`) added, changed (value or attributes) and removed, each in
 /// file order.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct MessageChanges {
     pub added: Vec<String>,
     pub changed: Vec<String>,
     pub removed: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct LocaleChanges {
     pub locale: String,
     /// The locale's own translations (inherited ones are its parent's).
@@ -277,7 +280,7 @@ pub fn build(
         let completion = percent(messages.translated, messages.total);
         locales.push(LocaleCoverage {
             locale: locale.locale.clone(),
-            direction: direction(&locale.locale),
+            direction: direction(&locale.locale).to_owned(),
             is_reference: false,
             messages,
             words,
@@ -290,12 +293,132 @@ pub fn build(
         });
     }
     Coverage {
-        schema: "medloc-coverage/1",
+        schema: SCHEMA.to_owned(),
         reference: catalog.reference.locale.clone(),
         threshold,
         locales,
         since: None,
     }
+}
+
+/// Combines the reports of shards (`--shard K/N`) into the report of the whole run: each
+/// locale once, the reference once, in `order` (the project's locale order; others after,
+/// by tag). Refuses reports of another schema, reference or threshold, a reference that
+/// differs (shards made from different commits), a locale two shards report differently,
+/// and `--since` sections of different revisions. `parts` are named by their paths.
+pub fn merge(
+    parts: Vec<(std::path::PathBuf, Coverage)>,
+    order: &[String],
+) -> crate::Result<Coverage> {
+    use crate::error::Error;
+    let mut parts = parts.into_iter();
+    let Some((first_path, mut merged)) = parts.next() else {
+        return Err(Error::Usage(
+            "--merge: give at least one coverage JSON report".into(),
+        ));
+    };
+    let refuse = |path: &std::path::Path, message: String| Error::Merge {
+        path: path.to_owned(),
+        message,
+    };
+    if merged.schema != SCHEMA {
+        return Err(refuse(
+            &first_path,
+            format!(
+                "schema {:?}, expected {SCHEMA:?}: make it with `medloc coverage --format json`",
+                merged.schema
+            ),
+        ));
+    }
+    let mut origin: BTreeMap<String, std::path::PathBuf> = merged
+        .locales
+        .iter()
+        .map(|l| (l.locale.clone(), first_path.clone()))
+        .collect();
+    for (path, part) in parts {
+        let same = |what: &str, a: String, b: String| {
+            if a == b {
+                Ok(())
+            } else {
+                Err(refuse(
+                    &path,
+                    format!("its {what} is {b}, but {} has {a}", first_path.display()),
+                ))
+            }
+        };
+        same("schema", merged.schema.clone(), part.schema.clone())?;
+        same(
+            "reference locale",
+            merged.reference.clone(),
+            part.reference.clone(),
+        )?;
+        same(
+            "threshold",
+            merged.threshold.to_string(),
+            part.threshold.to_string(),
+        )?;
+        match (&mut merged.since, part.since) {
+            (None, None) => {}
+            (Some(mine), Some(theirs)) => {
+                same("--since commit", mine.commit.clone(), theirs.commit.clone())?;
+                if mine.reference != theirs.reference {
+                    return Err(refuse(&path, "its reference changes since the revision differ; were the shards made from the same commit?".into()));
+                }
+                for l in theirs.locales {
+                    if !mine.locales.iter().any(|m| m.locale == l.locale) {
+                        mine.locales.push(l);
+                    }
+                }
+            }
+            _ => {
+                return Err(refuse(
+                    &path,
+                    format!(
+                        "only one of it and {} has a --since section; make every shard with the same options",
+                        first_path.display()
+                    ),
+                ));
+            }
+        }
+        for locale in part.locales {
+            match merged.locales.iter().find(|l| l.locale == locale.locale) {
+                Some(seen) if *seen == locale => {}
+                Some(_) => {
+                    let what = if locale.is_reference {
+                        "the reference"
+                    } else {
+                        "locale"
+                    };
+                    return Err(refuse(
+                        &path,
+                        format!(
+                            "{what} {} differs from {}'s; were the shards made from the same commit?",
+                            locale.locale,
+                            origin[&locale.locale].display()
+                        ),
+                    ));
+                }
+                None => {
+                    origin.insert(locale.locale.clone(), path.clone());
+                    merged.locales.push(locale);
+                }
+            }
+        }
+    }
+    let rank = |tag: &str, is_reference: bool| {
+        (
+            !is_reference,
+            order.iter().position(|o| o == tag).unwrap_or(order.len()),
+            tag.to_owned(),
+        )
+    };
+    merged
+        .locales
+        .sort_by_key(|l| rank(&l.locale, l.is_reference));
+    if let Some(since) = &mut merged.since {
+        since.locales.sort_by_key(|l| rank(&l.locale, false));
+    }
+    Ok(merged)
 }
 
 fn add(total: &mut MessageCounts, part: &MessageCounts) {
@@ -430,7 +553,7 @@ fn reference_coverage(catalog: &Catalog) -> LocaleCoverage {
         .collect();
     LocaleCoverage {
         locale: catalog.reference.locale.clone(),
-        direction: direction(&catalog.reference.locale),
+        direction: direction(&catalog.reference.locale).to_owned(),
         is_reference: true,
         messages,
         words: WordCounts {

@@ -51,6 +51,9 @@ pub enum Error {
     /// git could not run, or failed reading a file it listed.
     #[error("git {command}: {detail}")]
     Git { command: String, detail: String },
+    /// Coverage reports that cannot be combined (`coverage --merge`).
+    #[error("{path}: cannot merge: {message}")]
+    Merge { path: PathBuf, message: String },
     /// Errors already shown one by one (the run went on past them).
     #[error("{count} {what} could not be processed (see the errors above)")]
     Reported { count: usize, what: &'static str },

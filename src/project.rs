@@ -255,6 +255,95 @@ impl Project {
     }
 }
 
+/// One part of a run split over machines (`--shard K/N`): the locales are sorted by tag and
+/// dealt out in turn, so shard K of N gets the K-th, (K+N)-th, ... locale. Every locale is in
+/// exactly one shard, whatever the machine or the order of `l10n.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Shard, String> {
+        let bad = || format!("{s:?}: expected K/N with 1 <= K <= N, like 2/4");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: usize = k.trim().parse().map_err(|_| bad())?;
+        let count: usize = n.trim().parse().map_err(|_| bad())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+impl Shard {
+    /// Whether this shard also reports the reference's own findings (the first one does, so a
+    /// CI matrix reports them once).
+    pub fn owns_reference(shard: Option<Shard>) -> bool {
+        shard.is_none_or(|s| s.index == 1)
+    }
+}
+
+impl Project {
+    /// The locales a run covers: those named in `only` (all when empty), then those of
+    /// `shard`. Names that are not locales of the project are returned as usage errors.
+    pub fn select_locales(
+        &self,
+        only: &[String],
+        shard: Option<Shard>,
+    ) -> (Vec<String>, Vec<Error>) {
+        let problems = only
+            .iter()
+            .filter(|name| !self.locales.contains(name))
+            .map(|name| {
+                Error::Usage(format!(
+                    "--locale {name}: not a locale of this project (it has: {})",
+                    self.locales.join(", ")
+                ))
+            })
+            .collect();
+        let mut sorted: Vec<&String> = self.locales.iter().collect();
+        sorted.sort();
+        let mine: Vec<&String> = sorted
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| shard.is_none_or(|s| i % s.count == s.index - 1))
+            .map(|(_, tag)| tag)
+            .collect();
+        let in_shard = |tag: &String| mine.contains(&tag);
+        let selected = self
+            .locales
+            .iter()
+            .filter(|l| only.is_empty() || only.contains(l))
+            .filter(|l| in_shard(l))
+            .cloned()
+            .collect();
+        (selected, problems)
+    }
+
+    /// The nearest project locale `tag` falls back to before the reference (es-MX to es).
+    pub fn parent_locale(&self, tag: &str) -> Option<&str> {
+        let mut tag = tag;
+        while let Some(cut) = tag.rfind('-') {
+            tag = &tag[..cut];
+            if let Some(found) = self.locales.iter().find(|l| *l == tag) {
+                return Some(found);
+            }
+        }
+        None
+    }
+}
+
 /// Every `.ftl` file below `dir`, relative to it, sorted. Symbolic links to directories
 /// are not followed, so a link loop cannot hang the walk.
 pub fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -311,6 +400,35 @@ fn normalize(path: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shards_deal_sorted_locales_in_turn_and_cover_each_once() {
+        let mut project = super::Project::load(std::path::Path::new("l10n.toml"))
+            .expect("the shipped project loads");
+        project.locales = ["fr", "ar", "es-MX", "de", "es"].map(String::from).to_vec();
+        let shard = |k, n| Some(super::Shard { index: k, count: n });
+        // Sorted: ar de es es-MX fr; dealt in turn, listed in the project's order.
+        assert_eq!(
+            project.select_locales(&[], shard(1, 2)).0,
+            ["fr", "ar", "es"]
+        );
+        assert_eq!(project.select_locales(&[], shard(2, 2)).0, ["es-MX", "de"]);
+        let mut all: Vec<String> = (1..=3)
+            .flat_map(|k| project.select_locales(&[], shard(k, 3)).0)
+            .collect();
+        all.sort();
+        assert_eq!(all, ["ar", "de", "es", "es-MX", "fr"]);
+        assert!(project.select_locales(&[], shard(6, 6)).0.is_empty());
+        let (only, problems) = project.select_locales(&["es".into(), "xx".into()], None);
+        assert_eq!(only, ["es"]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!("2/4".parse(), Ok(super::Shard { index: 2, count: 4 }));
+        for bad in ["0/2", "3/2", "1", "a/b", "1/0"] {
+            assert!(bad.parse::<super::Shard>().is_err(), "{bad}");
+        }
+        assert_eq!(project.parent_locale("es-MX"), Some("es"));
+        assert_eq!(project.parent_locale("es"), None);
+    }
+
     use super::*;
 
     fn project_with(config: &str) -> (tempfile::TempDir, Result<Project>) {

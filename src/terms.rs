@@ -85,7 +85,7 @@ pub struct TermUse {
 pub fn for_locale(terms: &Terms, catalog: &Catalog, locale: &str) -> Option<TermUsage> {
     let reference_locale = terms.reference_locale();
     let (files, matcher) = if locale == reference_locale {
-        (&catalog.reference, &terms.reference)
+        (catalog.reference.as_ref(), &terms.reference)
     } else {
         (
             catalog.locales.iter().find(|l| l.locale == locale)?,

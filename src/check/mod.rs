@@ -1,8 +1,12 @@
 //! `medloc check`: runs the rule registry (`rules/`) over every locale file against its
 //! reference and returns findings. Reads the [`Catalog`]; never writes, never prints.
 
+pub mod cache;
 pub mod rules;
 pub(crate) mod scan;
+mod stream;
+
+pub use stream::{StreamedCheck, check_streamed};
 
 pub use crate::catalog::PatternPair;
 use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles, Pattern};
@@ -16,7 +20,9 @@ use std::path::Path;
 
 /// How serious a finding is. `error` fails `check`; `warning` fails it with
 /// `--deny warnings`; `info` never does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -319,6 +325,9 @@ pub struct CheckOptions {
     pub locales: Vec<String>,
     /// Only files whose path (relative to the root, or to the locale directory) is listed.
     pub paths: Vec<String>,
+    /// Only this shard of the locales (`--shard K/N`); the reference's own findings are
+    /// reported by shard 1.
+    pub shard: Option<crate::project::Shard>,
 }
 
 /// The result of a check run.
@@ -488,6 +497,162 @@ fn glob_regex(glob: &str) -> std::result::Result<regex::Regex, regex::Error> {
     regex::Regex::new(&re)
 }
 
+/// What every file of a run is checked with, read once.
+pub(crate) struct RunContext<'a> {
+    pub project: &'a Project,
+    pub policy: &'a Policy,
+    pub shared: &'a [String],
+    pub reference_ids: &'a HashSet<String>,
+    pub do_not_translate: &'a [String],
+    pub terms: Option<&'a Terms>,
+    pub paths: &'a [String],
+}
+
+impl RunContext<'_> {
+    /// Whether the run's path filter keeps a file.
+    fn wanted(&self, rel: &Path, shown: &str) -> bool {
+        self.paths.is_empty()
+            || self.paths.iter().any(|p| {
+                let p = p.trim_start_matches("./");
+                p == shown || Path::new(p) == rel || shown.ends_with(p)
+            })
+    }
+
+    /// The reference on its own (syntax, duplicates, cycles, source terms): its problems
+    /// are everyone's.
+    pub fn check_reference(&self, reference: &LocaleFiles) -> Vec<Finding> {
+        let reference_info = LocaleInfo::new(&self.project.reference_locale);
+        let mut findings: Vec<Finding> = Vec::new();
+        let no_shared = HashMap::new();
+        for file in reference.files.values() {
+            if !self.wanted(&file.rel, &file.shown) {
+                continue;
+            }
+            let ctx = FileCheck {
+                locale: &reference_info,
+                reference: None,
+                translation: Some(file),
+                fallback: None,
+                translation_path: file.shown.clone(),
+                known_ids: self.reference_ids,
+                shared_ids: &no_shared,
+                state: None,
+                do_not_translate: self.do_not_translate,
+                terms: self.terms,
+                term_usage: None,
+            };
+            run_rules(&ctx, Scope::File, self.policy, &mut findings);
+            run_rules(&ctx, Scope::Reference, self.policy, &mut findings);
+        }
+        findings
+    }
+
+    /// One locale of `catalog` (which holds it and the locale it falls back to).
+    pub fn check_locale(
+        &self,
+        catalog: &Catalog,
+        locale: &LocaleFiles,
+        state: Option<&LocaleState>,
+    ) -> Vec<Finding> {
+        let info = LocaleInfo::new(&locale.locale);
+        let mut known_ids = self.reference_ids.clone();
+        known_ids.extend(
+            locale
+                .files
+                .values()
+                .flat_map(|f| f.entries.iter().map(|e| e.id.clone())),
+        );
+        let is_shared = |rel: &Path| self.shared.iter().any(|s| Path::new(s) == rel);
+        let mut shared_ids = HashMap::new();
+        for (rel, file) in &locale.files {
+            if is_shared(rel) {
+                for e in &file.entries {
+                    shared_ids.insert(e.id.clone(), file.shown.clone());
+                }
+            }
+        }
+        // A regional locale falls back to its parent when the project has it (es-MX to es).
+        let parent = parent_locale(&locale.locale, catalog);
+        // Locale-wide facts, from every file of the locale (whatever the path filter).
+        let locale_rules = rules::RULES
+            .iter()
+            .any(|r| r.scope == Scope::Locale && self.policy.enabled(r.name));
+        let term_usage = self
+            .terms
+            .filter(|_| locale_rules)
+            .and_then(|t| crate::terms::for_locale(t, catalog, &locale.locale));
+        let mut rels: Vec<&Path> = catalog
+            .reference
+            .files
+            .keys()
+            .map(|p| p.as_path())
+            .collect();
+        rels.extend(locale.files.keys().map(|p| p.as_path()));
+        rels.sort();
+        rels.dedup();
+        let mut out = Vec::new();
+        let empty = HashMap::new();
+        for rel in rels {
+            let shown = self.project.display_path(&locale.dir.join(rel));
+            if !self.wanted(rel, &shown) {
+                continue;
+            }
+            let ctx = FileCheck {
+                locale: &info,
+                reference: catalog.reference.files.get(rel).map(|f| f.as_ref()),
+                translation: locale.files.get(rel).map(|f| f.as_ref()),
+                fallback: parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref()),
+                translation_path: shown,
+                known_ids: &known_ids,
+                shared_ids: if is_shared(rel) { &empty } else { &shared_ids },
+                state,
+                do_not_translate: self.do_not_translate,
+                terms: self.terms,
+                term_usage: term_usage.as_ref(),
+            };
+            run_rules(&ctx, Scope::File, self.policy, &mut out);
+            run_rules(&ctx, Scope::Pair, self.policy, &mut out);
+            run_rules(&ctx, Scope::Locale, self.policy, &mut out);
+        }
+        out
+    }
+}
+
+/// The IDs the reference defines.
+pub(crate) fn reference_ids(reference: &LocaleFiles) -> HashSet<String> {
+    reference
+        .files
+        .values()
+        .flat_map(|f| f.entries.iter().map(|e| e.id.clone()))
+        .collect()
+}
+
+/// Findings in report order (reference first, then by locale, file and position), each once.
+pub(crate) fn sort_findings(project: &Project, findings: &mut Vec<Finding>) {
+    let reference = project.reference_locale.as_str();
+    findings.sort_by(|a, b| {
+        (
+            a.locale != reference,
+            &a.locale,
+            &a.path,
+            a.line,
+            a.column,
+            a.rule,
+            &a.attribute,
+        )
+            .cmp(&(
+                b.locale != reference,
+                &b.locale,
+                &b.path,
+                b.line,
+                b.column,
+                b.rule,
+                &b.attribute,
+            ))
+    });
+    findings.dedup();
+}
+
 /// Runs every enabled rule over the catalog. Locales in parallel; output sorted.
 pub fn check(
     project: &Project,
@@ -498,87 +663,28 @@ pub fn check(
     options: &CheckOptions,
 ) -> Result<CheckReport> {
     let policy = Policy::from_project(project)?;
-    let shared: Vec<String> = project.config.medloc.shared.clone();
-    let wanted = |rel: &Path, shown: &str| {
-        options.paths.is_empty()
-            || options.paths.iter().any(|p| {
-                let p = p.trim_start_matches("./");
-                p == shown || Path::new(p) == rel || shown.ends_with(p)
-            })
+    let reference_ids = reference_ids(&catalog.reference);
+    let run = RunContext {
+        project,
+        policy: &policy,
+        shared: &project.config.medloc.shared,
+        reference_ids: &reference_ids,
+        do_not_translate,
+        terms,
+        paths: &options.paths,
     };
-
-    let reference_info = LocaleInfo::new(&project.reference_locale);
-    let reference_ids: HashSet<String> = catalog
-        .reference
-        .files
-        .values()
-        .flat_map(|f| f.entries.iter().map(|e| e.id.clone()))
-        .collect();
-
-    // The reference on its own (syntax, duplicates, cycles): its problems are everyone's.
-    let mut findings: Vec<Finding> = Vec::new();
-    let no_shared = HashMap::new();
-    for file in catalog.reference.files.values() {
-        if !wanted(&file.rel, &file.shown) {
-            continue;
-        }
-        let ctx = FileCheck {
-            locale: &reference_info,
-            reference: None,
-            translation: Some(file),
-            fallback: None,
-            translation_path: file.shown.clone(),
-            known_ids: &reference_ids,
-            shared_ids: &no_shared,
-            state: None,
-            do_not_translate,
-            terms,
-            term_usage: None,
-        };
-        run_rules(&ctx, Scope::File, &policy, &mut findings);
-        run_rules(&ctx, Scope::Reference, &policy, &mut findings);
-    }
-
+    let mut findings = if crate::project::Shard::owns_reference(options.shard) {
+        run.check_reference(&catalog.reference)
+    } else {
+        Vec::new()
+    };
     let per_locale: Vec<Vec<Finding>> = catalog
         .locales
         .par_iter()
-        .map(|locale| {
-            check_locale(
-                project,
-                catalog,
-                locale,
-                states.get(&locale.locale),
-                do_not_translate,
-                terms,
-                &shared,
-                &reference_ids,
-                &policy,
-                &wanted,
-            )
-        })
+        .map(|locale| run.check_locale(catalog, locale, states.get(&locale.locale)))
         .collect();
     findings.extend(per_locale.into_iter().flatten());
-    findings.sort_by(|a, b| {
-        (
-            a.locale != project.reference_locale,
-            &a.locale,
-            &a.path,
-            a.line,
-            a.column,
-            a.rule,
-            &a.attribute,
-        )
-            .cmp(&(
-                b.locale != project.reference_locale,
-                &b.locale,
-                &b.path,
-                b.line,
-                b.column,
-                b.rule,
-                &b.attribute,
-            ))
-    });
-    findings.dedup();
+    sort_findings(project, &mut findings);
     let mut problems: Vec<Error> = Vec::new();
     problems.extend(
         catalog
@@ -604,88 +710,13 @@ pub fn check(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check_locale(
-    project: &Project,
-    catalog: &Catalog,
-    locale: &LocaleFiles,
-    state: Option<&LocaleState>,
-    do_not_translate: &[String],
-    terms: Option<&Terms>,
-    shared: &[String],
-    reference_ids: &HashSet<String>,
-    policy: &Policy,
-    wanted: &(dyn Fn(&Path, &str) -> bool + Sync),
-) -> Vec<Finding> {
-    let info = LocaleInfo::new(&locale.locale);
-    let mut known_ids = reference_ids.clone();
-    known_ids.extend(
-        locale
-            .files
-            .values()
-            .flat_map(|f| f.entries.iter().map(|e| e.id.clone())),
-    );
-    let mut shared_ids = HashMap::new();
-    for (rel, file) in &locale.files {
-        if shared.iter().any(|s| Path::new(s) == rel) {
-            for e in &file.entries {
-                shared_ids.insert(e.id.clone(), file.shown.clone());
-            }
-        }
-    }
-    // A regional locale falls back to its parent when the project has it (es-MX to es).
-    let parent = parent_locale(&locale.locale, catalog);
-    // Locale-wide facts, from every file of the locale (whatever the path filter).
-    let locale_rules = rules::RULES
-        .iter()
-        .any(|r| r.scope == Scope::Locale && policy.enabled(r.name));
-    let term_usage = terms
-        .filter(|_| locale_rules)
-        .and_then(|t| crate::terms::for_locale(t, catalog, &locale.locale));
-    let mut rels: Vec<&Path> = catalog
-        .reference
-        .files
-        .keys()
-        .map(|p| p.as_path())
-        .collect();
-    rels.extend(locale.files.keys().map(|p| p.as_path()));
-    rels.sort();
-    rels.dedup();
-    let mut out = Vec::new();
-    for rel in rels {
-        let translation = locale.files.get(rel).map(|f| f.as_ref());
-        let shown = project.display_path(&locale.dir.join(rel));
-        if !wanted(rel, &shown) {
-            continue;
-        }
-        let is_shared = shared.iter().any(|s| Path::new(s) == rel);
-        let empty = HashMap::new();
-        let ctx = FileCheck {
-            locale: &info,
-            reference: catalog.reference.files.get(rel).map(|f| f.as_ref()),
-            translation,
-            fallback: parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref()),
-            translation_path: shown,
-            known_ids: &known_ids,
-            shared_ids: if is_shared { &empty } else { &shared_ids },
-            state,
-            do_not_translate,
-            terms,
-            term_usage: term_usage.as_ref(),
-        };
-        run_rules(&ctx, Scope::File, policy, &mut out);
-        run_rules(&ctx, Scope::Pair, policy, &mut out);
-        run_rules(&ctx, Scope::Locale, policy, &mut out);
-    }
-    out
-}
-
-/// The nearest project locale this one falls back to before the reference.
+/// The nearest locale of the catalog (checked or loaded for fallback) this one falls back
+/// to before the reference.
 pub fn parent_locale<'c>(tag: &str, catalog: &'c Catalog) -> Option<&'c LocaleFiles> {
     let mut tag = tag;
     while let Some(cut) = tag.rfind('-') {
         tag = &tag[..cut];
-        if let Some(found) = catalog.locales.iter().find(|l| l.locale == tag) {
+        if let Some(found) = catalog.locale(tag) {
             return Some(found);
         }
     }
@@ -740,23 +771,9 @@ fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<F
 /// loading the termbase or a state file are reported with the findings; the check goes on.
 /// Returns the catalog too, for snippets and later stages.
 pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(CheckReport, Catalog)> {
-    let catalog = Catalog::load(project, &options.locales)?;
-    let mut problems = Vec::new();
-    let states: HashMap<String, LocaleState> =
-        match crate::stale::load_states(project, &project.locales) {
-            Ok(s) => s.into_iter().collect(),
-            Err(e) => {
-                problems.push(e);
-                HashMap::new()
-            }
-        };
-    let termbase = match load_termbase(project) {
-        Ok(tb) => tb,
-        Err(e) => {
-            problems.push(e);
-            crate::terminology::Termbase::default()
-        }
-    };
+    let (locales, mut problems) = project.select_locales(&options.locales, options.shard);
+    let catalog = Catalog::load(project, &locales)?;
+    let (states, termbase) = load_side_inputs(project, &mut problems);
     let do_not_translate = do_not_translate_names(&termbase);
     let locales: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
     let terms = (!termbase.concepts.is_empty())
@@ -771,6 +788,29 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(Check
     )?;
     report.problems.extend(problems);
     Ok((report, catalog))
+}
+
+/// The stale-tracking states and the termbase. What cannot be loaded is added to
+/// `problems` and left out; the check goes on.
+pub(crate) fn load_side_inputs(
+    project: &Project,
+    problems: &mut Vec<Error>,
+) -> (HashMap<String, LocaleState>, crate::terminology::Termbase) {
+    let states = match crate::stale::load_states(project, &project.locales) {
+        Ok(s) => s.into_iter().collect(),
+        Err(e) => {
+            problems.push(e);
+            HashMap::new()
+        }
+    };
+    let termbase = match load_termbase(project) {
+        Ok(tb) => tb,
+        Err(e) => {
+            problems.push(e);
+            crate::terminology::Termbase::default()
+        }
+    };
+    (states, termbase)
 }
 
 /// The termbase's do-not-translate names (any language), sorted, each once.

@@ -33,8 +33,12 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     println!("== check");
     let (report, catalog) =
         crate::check::check_project(project, &crate::check::CheckOptions::default())?;
-    if super::check::print_report(&report, &catalog, super::check::Format::Text, false)?
-        == Outcome::Findings
+    if super::check::print_report(
+        &report,
+        &super::check::catalog_sources(&catalog),
+        super::check::Format::Text,
+        false,
+    )? == Outcome::Findings
     {
         outcome = Outcome::Findings;
     }

@@ -2,11 +2,13 @@
 
 use super::Outcome;
 use crate::catalog::Catalog;
-use crate::check::{CheckOptions, CheckReport, Severity, check_project};
+use crate::check::cache::{self, Cache};
+use crate::check::{CheckOptions, CheckReport, Severity, check_streamed};
 use crate::error::Result;
-use crate::project::Project;
+use crate::project::{Project, Shard};
 use crate::report::{check_json, check_sarif, check_text};
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -22,27 +24,61 @@ pub struct Args {
     /// Only this locale (repeatable).
     #[arg(long = "locale", value_name = "LOCALE")]
     pub locales: Vec<String>,
+    /// Only shard K of N of the locales (sorted by tag, dealt in turn), for a CI matrix; the
+    /// reference's own findings are reported by shard 1.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// `--deny warnings` makes warnings fail the run too.
     #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// Check everything again, reading and writing no cached results.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Where cached results live (default: `.medloc-cache` in the project root).
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let options = CheckOptions {
         locales: args.locales,
         paths: args.paths,
+        shard: args.shard,
     };
-    let (report, catalog) = check_project(project, &options)?;
-    print_report(&report, &catalog, args.format, args.deny.is_some())
+    let cache = (!args.no_cache).then(|| {
+        Cache::new(
+            args.cache_dir
+                .unwrap_or_else(|| project.root.join(cache::DEFAULT_DIR)),
+        )
+    });
+    let run = check_streamed(project, &options, cache.as_ref())?;
+    for warning in &run.warnings {
+        eprintln!("warning: cache: {warning}");
+    }
+    let sources: check_text::Sources<'_> = run
+        .sources
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    print_report(&run.report, &sources, args.format, args.deny.is_some())
+}
+
+/// The text of every file of `catalog`, for snippets.
+pub(super) fn catalog_sources(catalog: &Catalog) -> check_text::Sources<'_> {
+    std::iter::once(catalog.reference.as_ref())
+        .chain(&catalog.locales)
+        .flat_map(|files| files.files.values())
+        .map(|file| (file.shown.as_str(), file.text()))
+        .collect()
 }
 
 /// Prints a check report in `format`; the outcome for the exit code. Locales or files that
 /// could not be checked make it an error after the report is out.
 pub(super) fn print_report(
     report: &CheckReport,
-    catalog: &Catalog,
+    sources: &check_text::Sources<'_>,
     format: Format,
     deny_warnings: bool,
 ) -> Result<Outcome> {
@@ -50,14 +86,8 @@ pub(super) fn print_report(
         Format::Json => print!("{}", check_json::render(report)),
         Format::Sarif => print!("{}", check_sarif::render(report)),
         Format::Text => {
-            let mut sources = check_text::Sources::new();
-            for files in std::iter::once(&catalog.reference).chain(&catalog.locales) {
-                for file in files.files.values() {
-                    sources.insert(file.shown.as_str(), file.text());
-                }
-            }
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!("{}", check_text::render(report, &sources, color));
+            print!("{}", check_text::render(report, sources, color));
         }
     }
     let failing =

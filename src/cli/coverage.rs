@@ -4,7 +4,7 @@ use super::Outcome;
 use crate::check::{CheckOptions, check_project};
 use crate::coverage::{Coverage, DEFAULT_THRESHOLD, build};
 use crate::error::{Error, Result};
-use crate::project::Project;
+use crate::project::{Project, Shard};
 use crate::report::{coverage_html, coverage_json, coverage_markdown, coverage_text};
 use std::io::IsTerminal;
 
@@ -34,6 +34,14 @@ pub struct Args {
     /// reference messages added, translations added or changed, completion then and now.
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
+    /// Only shard K of N of the locales (sorted by tag, dealt in turn), for a CI matrix;
+    /// combine the shards' JSON reports with `--merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+    /// Combine these JSON reports of shards (`--shard K/N --format json`) into one report of
+    /// the whole project, instead of checking.
+    #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with_all = ["shard", "since", "locales"])]
+    pub merge: Vec<std::path::PathBuf>,
 }
 
 /// Checks the project and builds the coverage model; with `since`, also the project as it
@@ -41,15 +49,20 @@ pub struct Args {
 pub(super) fn model(
     project: &Project,
     locales: Vec<String>,
+    shard: Option<Shard>,
     since: Option<&str>,
 ) -> Result<Coverage> {
     let options = CheckOptions {
         locales,
         paths: Vec::new(),
+        shard,
     };
     // Read the revision first: a bad one stops the run before any report.
     let then_catalog = since
-        .map(|revision| crate::history::catalog_at(project, revision, &options.locales))
+        .map(|revision| {
+            let (selected, _) = project.select_locales(&options.locales, options.shard);
+            crate::history::catalog_at(project, revision, &selected)
+        })
         .transpose()?;
     let (report, catalog) = check_project(project, &options)?;
     for problem in &report.problems {
@@ -93,7 +106,11 @@ pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> 
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let gates = parse_gates(&args.fail_under)?;
-    let coverage = model(project, args.locales, args.since.as_deref())?;
+    let coverage = if args.merge.is_empty() {
+        model(project, args.locales, args.shard, args.since.as_deref())?
+    } else {
+        merged(project, &args.merge)?
+    };
     let text = render(project, &coverage, args.format)?;
     match &args.output {
         Some(path) => crate::error::write_atomic(path, text.as_bytes())?,
@@ -114,6 +131,25 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         }
     }
     Ok(outcome)
+}
+
+/// The shards' reports in `paths`, read and combined.
+fn merged(project: &Project, paths: &[std::path::PathBuf]) -> Result<Coverage> {
+    let parts = paths
+        .iter()
+        .map(|path| {
+            let text = crate::error::read_text(path)?;
+            let coverage: Coverage = serde_json::from_str(&text).map_err(|e| Error::Config {
+                path: path.clone(),
+                line: e.line(),
+                message: format!(
+                    "not a medloc coverage report ({e}); make each with `medloc coverage --shard K/N --format json --output FILE`"
+                ),
+            })?;
+            Ok((path.clone(), coverage))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    crate::coverage::merge(parts, &project.locales)
 }
 
 /// `80` applies to every locale; `es=95` to one (later entries win).

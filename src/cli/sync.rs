@@ -24,7 +24,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
             ids.iter().map(|id| (locale.clone(), id.clone())).collect()
         }
     };
-    let catalog = Catalog::load(project, &[])?;
+    let catalog = Catalog::load(project, &project.locales)?;
     let states = crate::stale::load_states(project, &project.locales)?;
     for outcome in crate::stale::sync(project, &catalog, &states, &accept)? {
         println!(

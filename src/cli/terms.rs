@@ -42,6 +42,10 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     } else {
         vec![locale.clone()]
     };
+    let (only, problems) = project.select_locales(&only, None);
+    if let Some(problem) = problems.first() {
+        return Err(Error::Usage(problem.to_string()));
+    }
     let catalog = Catalog::load(project, &only)?;
     if let Some(problem) = catalog.problems.first() {
         return Err(Error::Usage(problem.to_string()));

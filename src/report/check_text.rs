@@ -5,6 +5,7 @@
 
 use crate::check::{CheckReport, Finding, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The source text of each file a finding points into, by shown path.
@@ -16,9 +17,15 @@ pub fn render(report: &CheckReport, sources: &Sources<'_>, color: bool) -> Strin
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
-    for finding in &report.findings {
-        out.push_str(&render_one(finding, sources, &renderer));
+    // Each diagnostic on its own, in parallel (a large project has tens of thousands).
+    let rendered: Vec<String> = report
+        .findings
+        .par_iter()
+        .map(|finding| render_one(finding, sources, &renderer))
+        .collect();
+    let mut out = String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum::<usize>() + 256);
+    for one in rendered {
+        out.push_str(&one);
         out.push_str("\n\n");
     }
     out.push_str(&summary(report));
