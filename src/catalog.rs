@@ -95,6 +95,9 @@ pub struct Pattern {
     pub doubled_space: bool,
     /// While walking: how many numeric selectors enclose the current element.
     plural_depth: usize,
+    /// [`Pattern::sentence_count`], counted on first use: a reference pattern is compared
+    /// with every locale's translation, and counted once.
+    sentences: std::sync::OnceLock<usize>,
 }
 
 #[derive(Debug)]
@@ -219,6 +222,14 @@ impl PatternPair<'_> {
 }
 
 impl Pattern {
+    /// Sentences of the fixed prose (outside plural variants), as
+    /// [`crate::check::scan::sentence_count`] counts them.
+    pub fn sentence_count(&self) -> usize {
+        *self
+            .sentences
+            .get_or_init(|| crate::check::scan::sentence_count(&self.fixed_prose))
+    }
+
     /// The prose with its string literals blanked out (same length, so offsets hold):
     /// cited titles in `{ "..." }` are quoted verbatim, whatever words they use, so
     /// terminology neither requires nor forbids anything in them.

@@ -11,9 +11,8 @@
 //! Built from the catalog and the compiled matchers; no I/O, no judgement.
 
 use crate::catalog::{Catalog, FtlFile};
-use crate::check::Terms;
 use crate::terminology::Status;
-use crate::terminology::matcher::Matcher;
+use crate::terminology::index::TermLookup;
 use serde::Serialize;
 
 /// The JSON schema name of [`TermUsage`].
@@ -82,15 +81,11 @@ pub struct TermUse {
 
 /// The usage of `locale` (a locale of the catalog, or its reference), or `None` when the
 /// catalog does not hold it or `terms` has no matcher for it.
-pub fn for_locale(terms: &Terms, catalog: &Catalog, locale: &str) -> Option<TermUsage> {
-    let reference_locale = terms.reference_locale();
-    let (files, matcher) = if locale == reference_locale {
-        (catalog.reference.as_ref(), &terms.reference)
+pub fn for_locale(lookup: &TermLookup<'_>, catalog: &Catalog, locale: &str) -> Option<TermUsage> {
+    let files = if locale == lookup.terms.reference_locale() {
+        catalog.reference.as_ref()
     } else {
-        (
-            catalog.locales.iter().find(|l| l.locale == locale)?,
-            terms.locales.get(locale)?,
-        )
+        catalog.locales.iter().find(|l| l.locale == locale)?
     };
     let pairs = files.files.iter().filter_map(|(rel, translation)| {
         Some((
@@ -98,17 +93,17 @@ pub fn for_locale(terms: &Terms, catalog: &Catalog, locale: &str) -> Option<Term
             translation.as_ref(),
         ))
     });
-    Some(build(terms, matcher, locale, pairs))
+    Some(build(lookup, locale, pairs))
 }
 
-/// The usage over pairs of (reference file, translation file) of one locale, with its
-/// compiled `matcher`.
+/// The usage over pairs of (reference file, translation file) of one locale, with the
+/// locale's term `lookup`.
 pub fn build<'f>(
-    terms: &Terms,
-    matcher: &Matcher,
+    lookup: &TermLookup<'_>,
     locale: &str,
     pairs: impl IntoIterator<Item = (&'f FtlFile, &'f FtlFile)>,
 ) -> TermUsage {
+    let terms = lookup.terms;
     let termbase = &terms.termbase;
     let reference_locale = terms.reference_locale();
     // Per concept: messages naming it, uses per term index, unmatched messages.
@@ -117,28 +112,25 @@ pub fn build<'f>(
     let mut unmatched: Vec<Vec<String>> = vec![Vec::new(); termbase.concepts.len()];
     for (reference, translation) in pairs {
         for pair in translation.pattern_pairs(reference) {
-            let in_reference = terms
-                .reference
-                .find_all(&pair.reference.prose_without_literals());
-            let mut wanted: Vec<usize> = in_reference.iter().map(|m| m.term.concept).collect();
-            wanted.sort_unstable();
-            wanted.dedup();
+            let in_reference = lookup.reference(pair.reference);
+            let wanted = in_reference.concepts();
             if wanted.is_empty() {
                 continue;
             }
-            let prose = pair.translation.prose_without_literals();
-            let found = matcher.find_all(&prose);
+            // Matched without literals; the offsets slice the prose alike.
+            let prose = &pair.translation.prose;
+            let found = lookup.translation(pair.translation);
             for concept in wanted {
                 named[concept] += 1;
                 let mut reference_terms: Vec<usize> = in_reference
-                    .iter()
+                    .all()
                     .filter(|m| m.term.concept == concept)
                     .map(|m| m.term.term)
                     .collect();
                 reference_terms.sort_unstable();
                 reference_terms.dedup();
                 let mut any = false;
-                for m in found.iter().filter(|m| m.term.concept == concept) {
+                for m in found.all().filter(|m| m.term.concept == concept) {
                     any = true;
                     let list = &mut uses[concept];
                     let already = list.iter().any(|(t, u)| {

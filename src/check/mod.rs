@@ -13,6 +13,7 @@ use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles, Pattern};
 use crate::error::{Error, Result};
 use crate::project::{Filter, Project};
 use crate::stale::LocaleState;
+use crate::terminology::index::{ReferenceIndex, TermLookup};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -123,6 +124,8 @@ pub struct FileCheck<'a> {
     /// How the whole locale renders each termbase concept (`Scope::Locale` rules; `None`
     /// for other scopes or without a termbase).
     pub term_usage: Option<&'a crate::terms::TermUsage>,
+    /// The terms each pattern names, analyzed once per run (`None` without a termbase).
+    pub term_lookup: Option<&'a TermLookup<'a>>,
 }
 
 /// The termbase and its matchers, compiled once per run and shared by every thread.
@@ -505,6 +508,8 @@ pub(crate) struct RunContext<'a> {
     pub reference_ids: &'a HashSet<String>,
     pub do_not_translate: &'a [String],
     pub terms: Option<&'a Terms>,
+    /// The reference's term matches, computed once for every locale.
+    pub reference_index: Option<&'a ReferenceIndex<'a>>,
     pub paths: &'a [String],
 }
 
@@ -540,6 +545,7 @@ impl RunContext<'_> {
                 do_not_translate: self.do_not_translate,
                 terms: self.terms,
                 term_usage: None,
+                term_lookup: None,
             };
             run_rules(&ctx, Scope::File, self.policy, &mut findings);
             run_rules(&ctx, Scope::Reference, self.policy, &mut findings);
@@ -577,10 +583,14 @@ impl RunContext<'_> {
         let locale_rules = rules::RULES
             .iter()
             .any(|r| r.scope == Scope::Locale && self.policy.enabled(r.name));
-        let term_usage = self
+        let lookup = self
             .terms
+            .and_then(|t| TermLookup::new(t, &locale.locale))
+            .map(|l| l.with_reference_index(self.reference_index));
+        let term_usage = lookup
+            .as_ref()
             .filter(|_| locale_rules)
-            .and_then(|t| crate::terms::for_locale(t, catalog, &locale.locale));
+            .and_then(|l| crate::terms::for_locale(l, catalog, &locale.locale));
         let mut rels: Vec<&Path> = catalog
             .reference
             .files
@@ -609,6 +619,7 @@ impl RunContext<'_> {
                 do_not_translate: self.do_not_translate,
                 terms: self.terms,
                 term_usage: term_usage.as_ref(),
+                term_lookup: lookup.as_ref(),
             };
             run_rules(&ctx, Scope::File, self.policy, &mut out);
             run_rules(&ctx, Scope::Pair, self.policy, &mut out);
@@ -664,6 +675,7 @@ pub fn check(
 ) -> Result<CheckReport> {
     let policy = Policy::from_project(project)?;
     let reference_ids = reference_ids(&catalog.reference);
+    let reference_index = terms.map(|t| ReferenceIndex::new(t, &catalog.reference));
     let run = RunContext {
         project,
         policy: &policy,
@@ -671,6 +683,7 @@ pub fn check(
         reference_ids: &reference_ids,
         do_not_translate,
         terms,
+        reference_index: reference_index.as_ref(),
         paths: &options.paths,
     };
     let mut findings = if crate::project::Shard::owns_reference(options.shard) {

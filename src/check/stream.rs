@@ -16,6 +16,7 @@ use crate::catalog::{
 };
 use crate::error::{Error, Result};
 use crate::project::{Project, Shard};
+use crate::terminology::index::ReferenceIndex;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -141,6 +142,7 @@ pub fn check_streamed(
         let missed_tags: Vec<String> = missed.iter().map(|t| (*t).clone()).collect();
         let terms = (!termbase.concepts.is_empty())
             .then(|| Terms::new(termbase, &project.reference_locale, &missed_tags));
+        let reference_index = terms.as_ref().map(|t| ReferenceIndex::new(t, &reference));
         let run = RunContext {
             project,
             policy: &policy,
@@ -148,6 +150,7 @@ pub fn check_streamed(
             reference_ids: &ids,
             do_not_translate: &do_not_translate,
             terms: terms.as_ref(),
+            reference_index: reference_index.as_ref(),
             paths: &options.paths,
         };
         if reference_missed {

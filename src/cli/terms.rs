@@ -52,7 +52,8 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     }
     let compiled: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
     let terms = Terms::new(termbase, &project.reference_locale, &compiled);
-    let usage = crate::terms::for_locale(&terms, &catalog, &locale)
+    let usage = crate::terminology::index::TermLookup::new(&terms, &locale)
+        .and_then(|lookup| crate::terms::for_locale(&lookup, &catalog, &locale))
         .ok_or_else(|| Error::Usage(format!("{locale}: no files to read")))?;
     match args.format {
         Format::Json => print!("{}", terms_json::render(&usage)),

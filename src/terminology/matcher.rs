@@ -65,6 +65,33 @@ pub struct TermMatch {
     pub term: TermRef,
 }
 
+/// The matches of one text: per matched span (leftmost-longest, non-overlapping, by start),
+/// the best term first, then the equally close terms of the same span.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Matches {
+    groups: Vec<Vec<TermMatch>>,
+}
+
+impl Matches {
+    /// The best term of each span ([`Matcher::find`]).
+    pub fn best(&self) -> impl Iterator<Item = TermMatch> + '_ {
+        self.groups.iter().filter_map(|g| g.first().copied())
+    }
+
+    /// Every equally close term of each span ([`Matcher::find_all`]).
+    pub fn all(&self) -> impl Iterator<Item = TermMatch> + '_ {
+        self.groups.iter().flatten().copied()
+    }
+
+    /// The concepts named, deduplicated and sorted ([`Matcher::concepts`]).
+    pub fn concepts(&self) -> Vec<usize> {
+        let mut concepts: Vec<usize> = self.all().map(|m| m.term.concept).collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        concepts
+    }
+}
+
 /// Separates stems in the joined stem strings that the automata scan.
 const SEP: char = '\u{1F}';
 /// Stands for a sentence break between two words; no pattern spans it unless the term itself
@@ -302,6 +329,27 @@ impl Matcher {
         }
     }
 
+    /// Every match of `text`, analyzed once: what [`Matcher::find`], [`Matcher::concepts`]
+    /// and [`Matcher::find_all`] each report, for a caller that needs more than one of them.
+    pub fn matches(&self, text: &str) -> Matches {
+        Matches {
+            groups: self
+                .select(text)
+                .into_iter()
+                .map(|group| {
+                    group
+                        .into_iter()
+                        .map(|c| TermMatch {
+                            start: c.start,
+                            end: c.end,
+                            term: self.terms[c.term].term,
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
     /// All matches in `text`, leftmost-longest, non-overlapping, sorted by start.
     ///
     /// `text` is message prose that may contain inline markup tags (`<em>`, `<strong>`,
@@ -310,46 +358,20 @@ impl Matcher {
     /// form wins (then the lowest concept index); [`Matcher::concepts`] reports all of the
     /// equally close ones.
     pub fn find(&self, text: &str) -> Vec<TermMatch> {
-        self.select(text)
-            .into_iter()
-            .map(|group| {
-                let c = group[0];
-                TermMatch {
-                    start: c.start,
-                    end: c.end,
-                    term: self.terms[c.term].term,
-                }
-            })
-            .collect()
+        self.matches(text).best().collect()
     }
 
     /// Concept indices found in `text` (deduplicated, sorted). A span that equally matches
     /// terms of several concepts (French `plaie` is both "sore" and "wound") counts for each.
     pub fn concepts(&self, text: &str) -> Vec<usize> {
-        let mut concepts: Vec<usize> = self
-            .select(text)
-            .into_iter()
-            .flatten()
-            .map(|c| self.terms[c.term].term.concept)
-            .collect();
-        concepts.sort_unstable();
-        concepts.dedup();
-        concepts
+        self.matches(text).concepts()
     }
 
     /// Like [`Matcher::find`], but a span that equally matches terms of several concepts
     /// gives one match per concept (same span, best term of each), so a caller that knows
     /// which concept the text means (from the reference) can pick it.
     pub fn find_all(&self, text: &str) -> Vec<TermMatch> {
-        self.select(text)
-            .into_iter()
-            .flatten()
-            .map(|c| TermMatch {
-                start: c.start,
-                end: c.end,
-                term: self.terms[c.term].term,
-            })
-            .collect()
+        self.matches(text).all().collect()
     }
 
     /// Whether two terms of this locale are forms of one expression rather than two

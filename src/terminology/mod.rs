@@ -3,6 +3,7 @@
 //! job, not done here.
 
 mod csv;
+pub mod index;
 pub mod matcher;
 mod tbx;
 

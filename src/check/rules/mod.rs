@@ -160,13 +160,15 @@ pub(crate) mod fixture {
         // `sibling.ftl` (another file of the locale, translating `sibling-reference.ftl`).
         let sibling = file(rule, "sibling.ftl");
         let sibling_reference = file(rule, "sibling-reference.ftl");
-        let term_usage = match (&terms, rule.scope) {
-            (Some(t), Scope::Locale) => {
+        let lookup = terms
+            .as_ref()
+            .and_then(|t| crate::terminology::index::TermLookup::new(t, locale.trim()));
+        let term_usage = match (&lookup, rule.scope) {
+            (Some(lookup), Scope::Locale) => {
                 let pairs = [(&reference, &translation), (&sibling_reference, &sibling)]
                     .into_iter()
                     .filter_map(|(r, t)| Some((r.as_ref()?, t.as_ref()?)));
-                let matcher = &t.locales[locale.trim()];
-                Some(crate::terms::build(t, matcher, locale.trim(), pairs))
+                Some(crate::terms::build(lookup, locale.trim(), pairs))
             }
             _ => None,
         };
@@ -189,6 +191,7 @@ pub(crate) mod fixture {
             do_not_translate: &dnt,
             terms: terms.as_ref(),
             term_usage: term_usage.as_ref(),
+            term_lookup: lookup.as_ref(),
         };
         let mut out = Vec::new();
         (rule.check)(&ctx, &mut out);

@@ -33,8 +33,8 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     let reference_locale = terms.reference_locale();
     for entry in &file.entries {
         for (attribute, pattern) in entry.patterns() {
-            let prose = pattern.prose_without_literals();
-            for found in deprecated_terms(terms, &terms.reference, &reference_locale, &prose) {
+            let matches = terms.reference.find(&pattern.prose_without_literals());
+            for found in deprecated_terms(terms, &reference_locale, &pattern.prose, matches) {
                 let mut f = ctx.pattern_finding(
                     &RULE,
                     entry,

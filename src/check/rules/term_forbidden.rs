@@ -14,7 +14,7 @@
 
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity, Terms};
 use crate::terminology::Status;
-use crate::terminology::matcher::Matcher;
+use crate::terminology::matcher::TermMatch;
 
 pub(crate) static RULE: Rule = Rule {
     name: "term-forbidden",
@@ -25,13 +25,15 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
-    let Some((terms, matcher)) = ctx.term_matcher() else {
+    let Some(lookup) = ctx.term_lookup else {
         return;
     };
     for pair in ctx.pattern_pairs() {
-        // Cited titles are quoted verbatim, whatever words they use.
-        let prose = pair.translation.prose_without_literals();
-        for found in deprecated_terms(terms, matcher, &ctx.locale.tag, &prose) {
+        // Cited titles are quoted verbatim, whatever words they use: the lookup matches the
+        // prose without them (same offsets).
+        let matches = lookup.translation(pair.translation);
+        let prose = pair.translation.prose.as_str();
+        for found in deprecated_terms(lookup.terms, &ctx.locale.tag, prose, matches.best()) {
             let mut f = ctx.pair_finding(
                 &RULE,
                 &pair,
@@ -63,16 +65,16 @@ impl DeprecatedUse<'_> {
     }
 }
 
-/// The deprecated and superseded terms of `locale` in `prose` (shared with
+/// The deprecated and superseded terms of `locale` among `matches` of `prose` (shared with
 /// `source-term-style`, which looks for them in the reference).
 pub(super) fn deprecated_terms<'t>(
     terms: &Terms,
-    matcher: &Matcher,
     locale: &str,
     prose: &'t str,
+    matches: impl IntoIterator<Item = TermMatch>,
 ) -> Vec<DeprecatedUse<'t>> {
     let mut out = Vec::new();
-    for m in matcher.find(prose) {
+    for m in matches {
         if !m.term.status.is_forbidden() {
             continue;
         }

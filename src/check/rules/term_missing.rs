@@ -26,21 +26,20 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
-    let Some(terms) = ctx.terms else { return };
-    let Some(matcher) = terms.locales.get(&ctx.locale.tag) else {
+    let Some(lookup) = ctx.term_lookup else {
         return;
     };
+    let terms = lookup.terms;
     for pair in ctx.pattern_pairs() {
-        // Cited titles (`{ "..." }` literals) stay in English by design: not required.
-        let wanted = terms
-            .reference
-            .concepts(&pair.reference.prose_without_literals());
+        // Cited titles (`{ "..." }` literals) are quoted verbatim by design: a term in one
+        // is neither required nor counted.
+        let wanted = lookup.reference(pair.reference).concepts();
         if wanted.is_empty() {
             continue;
         }
         // A span can name several concepts (French "plaie" is both wound and sore); a
         // deprecated term found here is term-forbidden's business.
-        let found = matcher.concepts(&pair.translation.prose);
+        let found = lookup.translation(pair.translation).concepts();
         for concept_index in wanted {
             let concept = &terms.termbase.concepts[concept_index];
             let Some(section) = concept.language_or_parent(&ctx.locale.tag) else {

@@ -1,0 +1,115 @@
+//! Term matches of message patterns, each text analyzed once per run.
+//!
+//! Several rules and the locale-wide usage model ask which terms a pattern names. Without
+//! this, each would analyze the text again (tokenize, normalize, stem), and every locale
+//! would analyze the same reference text again: the reference's matches are computed once
+//! per run, in parallel, and shared read-only by every locale's thread ([`ReferenceIndex`]);
+//! a locale's own patterns are analyzed at most once, on first use ([`TermLookup`]).
+//!
+//! What is matched is a pattern's prose with its string literals blanked
+//! ([`Pattern::prose_without_literals`]): cited titles are quoted verbatim, so terminology
+//! neither requires nor forbids anything in them. The blanked prose has the prose's length,
+//! so a match's offsets slice [`Pattern::prose`] too.
+
+use super::matcher::{Matcher, Matches};
+use crate::catalog::{LocaleFiles, Pattern};
+use crate::check::Terms;
+use rayon::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+/// A pattern's identity for the lifetime of the files holding it: its address. The index
+/// and lookups borrow those files, so no address is reused while they live.
+fn key(pattern: &Pattern) -> usize {
+    std::ptr::from_ref(pattern) as usize
+}
+
+/// The reference's patterns and their matches by the reference matcher.
+pub struct ReferenceIndex<'c> {
+    by_pattern: HashMap<usize, Arc<Matches>>,
+    files: PhantomData<&'c LocaleFiles>,
+}
+
+impl<'c> ReferenceIndex<'c> {
+    /// Analyzes every pattern of `reference`, files in parallel.
+    pub fn new(terms: &Terms, reference: &'c LocaleFiles) -> ReferenceIndex<'c> {
+        let by_pattern = reference
+            .files
+            .par_iter()
+            .flat_map_iter(|(_, file)| {
+                file.entries
+                    .iter()
+                    .flat_map(|e| e.patterns().map(|(_, p)| p))
+                    .map(|p| {
+                        let found = terms.reference.matches(&p.prose_without_literals());
+                        (key(p), Arc::new(found))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        ReferenceIndex {
+            by_pattern,
+            files: PhantomData,
+        }
+    }
+}
+
+/// One locale's term lookups: reference patterns from the run's index, the locale's own
+/// patterns analyzed on first use and kept. Used by one thread (one locale) at a time.
+pub struct TermLookup<'a> {
+    pub terms: &'a Terms,
+    /// The locale's compiled matcher.
+    pub matcher: &'a Matcher,
+    reference: Option<&'a ReferenceIndex<'a>>,
+    memo: RefCell<HashMap<usize, Arc<Matches>>>,
+}
+
+impl<'a> TermLookup<'a> {
+    /// Lookups for `locale` (the reference locale included); `None` when the termbase was
+    /// not compiled for it.
+    pub fn new(terms: &'a Terms, locale: &str) -> Option<TermLookup<'a>> {
+        let matcher = if locale == terms.reference_locale() {
+            &terms.reference
+        } else {
+            terms.locales.get(locale)?
+        };
+        Some(TermLookup {
+            terms,
+            matcher,
+            reference: None,
+            memo: RefCell::new(HashMap::new()),
+        })
+    }
+
+    /// Takes reference matches from `index` rather than analyzing them again.
+    pub fn with_reference_index(mut self, index: Option<&'a ReferenceIndex<'a>>) -> Self {
+        self.reference = index;
+        self
+    }
+
+    /// The terms of the reference language a reference pattern names.
+    pub fn reference(&self, pattern: &Pattern) -> Arc<Matches> {
+        if let Some(found) = self.reference.and_then(|i| i.by_pattern.get(&key(pattern))) {
+            return Arc::clone(found);
+        }
+        self.memoized(pattern, &self.terms.reference)
+    }
+
+    /// The terms of the locale a translated pattern names.
+    pub fn translation(&self, pattern: &Pattern) -> Arc<Matches> {
+        self.memoized(pattern, self.matcher)
+    }
+
+    fn memoized(&self, pattern: &Pattern, matcher: &Matcher) -> Arc<Matches> {
+        if let Some(found) = self.memo.borrow().get(&key(pattern)) {
+            return Arc::clone(found);
+        }
+        let found = Arc::new(matcher.matches(&pattern.prose_without_literals()));
+        self.memo
+            .borrow_mut()
+            .insert(key(pattern), Arc::clone(&found));
+        found
+    }
+}
