@@ -780,27 +780,17 @@ fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<F
     }
 }
 
-/// Loads what a check needs (catalog, stale state, termbase names) and checks. Problems
-/// loading the termbase or a state file are reported with the findings; the check goes on.
-/// Returns the catalog too, for snippets and later stages.
-pub fn check_project(project: &Project, options: &CheckOptions) -> Result<(CheckReport, Catalog)> {
-    let (locales, mut problems) = project.select_locales(&options.locales, options.shard);
-    let catalog = Catalog::load(project, &locales)?;
-    let (states, termbase) = load_side_inputs(project, &mut problems);
-    let do_not_translate = do_not_translate_names(&termbase);
-    let locales: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
-    let terms = (!termbase.concepts.is_empty())
-        .then(|| Terms::new(termbase, &project.reference_locale, &locales));
-    let mut report = check(
-        project,
-        &catalog,
-        &states,
-        &do_not_translate,
-        terms.as_ref(),
-        options,
-    )?;
-    report.problems.extend(problems);
-    Ok((report, catalog))
+/// Checks the project ([`check_streamed`]: from the cache where it holds the findings) and
+/// loads the catalog of the run's locales, for the stages that need both (coverage, render,
+/// build).
+pub fn check_project(
+    project: &Project,
+    options: &CheckOptions,
+    cache: Option<&cache::Cache>,
+) -> Result<(StreamedCheck, Catalog)> {
+    let run = check_streamed(project, options, cache)?;
+    let catalog = Catalog::load(project, &run.report.locales)?;
+    Ok((run, catalog))
 }
 
 /// The stale-tracking states and the termbase. What cannot be loaded is added to

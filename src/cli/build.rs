@@ -18,6 +18,8 @@ pub struct Args {
     /// Worker threads for check and render (default: one per core).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub cache: super::CacheArgs,
 }
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
@@ -31,8 +33,9 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         println!();
     }
     println!("== check");
-    let (report, catalog) =
-        crate::check::check_project(project, &crate::check::CheckOptions::default())?;
+    let (run, catalog) =
+        super::checked(project, &crate::check::CheckOptions::default(), &args.cache)?;
+    let report = run.report;
     if super::check::print_report(
         &report,
         &super::check::catalog_sources(&catalog),

@@ -2,13 +2,11 @@
 
 use super::Outcome;
 use crate::catalog::Catalog;
-use crate::check::cache::{self, Cache};
 use crate::check::{CheckOptions, CheckReport, Severity, check_streamed};
 use crate::error::Result;
 use crate::project::{Project, Shard};
 use crate::report::{check_json, check_sarif, check_text};
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -33,12 +31,8 @@ pub struct Args {
     /// `--deny warnings` makes warnings fail the run too.
     #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
     pub deny: Option<String>,
-    /// Check everything again, reading and writing no cached results.
-    #[arg(long)]
-    pub no_cache: bool,
-    /// Where cached results live (default: `.medloc-cache` in the project root).
-    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
-    pub cache_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub cache: super::CacheArgs,
 }
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
@@ -47,13 +41,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         paths: args.paths,
         shard: args.shard,
     };
-    let cache = (!args.no_cache).then(|| {
-        Cache::new(
-            args.cache_dir
-                .unwrap_or_else(|| project.root.join(cache::DEFAULT_DIR)),
-        )
-    });
-    let run = check_streamed(project, &options, cache.as_ref())?;
+    let run = check_streamed(project, &options, args.cache.cache(project).as_ref())?;
     for warning in &run.warnings {
         eprintln!("warning: cache: {warning}");
     }

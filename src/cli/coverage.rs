@@ -1,7 +1,7 @@
 //! `medloc coverage`.
 
 use super::Outcome;
-use crate::check::{CheckOptions, check_project};
+use crate::check::CheckOptions;
 use crate::coverage::{Coverage, DEFAULT_THRESHOLD, build};
 use crate::error::{Error, Result};
 use crate::project::{Project, Shard};
@@ -42,6 +42,8 @@ pub struct Args {
     /// the whole project, instead of checking.
     #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with_all = ["shard", "since", "locales"])]
     pub merge: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub cache: super::CacheArgs,
 }
 
 /// Checks the project and builds the coverage model; with `since`, also the project as it
@@ -51,6 +53,7 @@ pub(super) fn model(
     locales: Vec<String>,
     shard: Option<Shard>,
     since: Option<&str>,
+    cache: &super::CacheArgs,
 ) -> Result<Coverage> {
     let options = CheckOptions {
         locales,
@@ -64,7 +67,8 @@ pub(super) fn model(
             crate::history::catalog_at(project, revision, &selected)
         })
         .transpose()?;
-    let (report, catalog) = check_project(project, &options)?;
+    let (run, catalog) = super::checked(project, &options, cache)?;
+    let report = run.report;
     for problem in &report.problems {
         eprintln!("error: {problem}");
     }
@@ -107,7 +111,13 @@ pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let gates = parse_gates(&args.fail_under)?;
     let coverage = if args.merge.is_empty() {
-        model(project, args.locales, args.shard, args.since.as_deref())?
+        model(
+            project,
+            args.locales,
+            args.shard,
+            args.since.as_deref(),
+            &args.cache,
+        )?
     } else {
         merged(project, &args.merge)?
     };

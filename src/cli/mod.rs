@@ -74,6 +74,45 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
+/// Where `check` (and the stages that run it) keep cached results.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CacheArgs {
+    /// Check everything again, reading and writing no cached results.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Where cached check results live (default: `.medloc-cache` in the project root).
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl CacheArgs {
+    /// The cache to use, if any.
+    fn cache(&self, project: &Project) -> Option<crate::check::cache::Cache> {
+        (!self.no_cache).then(|| {
+            crate::check::cache::Cache::new(
+                self.cache_dir
+                    .clone()
+                    .unwrap_or_else(|| project.root.join(crate::check::cache::DEFAULT_DIR)),
+            )
+        })
+    }
+}
+
+/// Checks the project with the cache `args` choose, printing the cache's warnings; with the
+/// catalog of the run's locales.
+fn checked(
+    project: &Project,
+    options: &crate::check::CheckOptions,
+    args: &CacheArgs,
+) -> Result<(crate::check::StreamedCheck, crate::catalog::Catalog)> {
+    let (run, catalog) =
+        crate::check::check_project(project, options, args.cache(project).as_ref())?;
+    for warning in &run.warnings {
+        eprintln!("warning: cache: {warning}");
+    }
+    Ok((run, catalog))
+}
+
 /// Sets the worker threads of the global rayon pool (check, coverage) for `--jobs`. A pool
 /// already set (by an earlier call in the same process, as in tests) is kept.
 fn set_jobs(jobs: Option<usize>) {

@@ -1,7 +1,7 @@
 //! `medloc render`: the publishable locales' guides as HTML pages or Markdown for Hugo.
 
 use super::Outcome;
-use crate::check::{CheckOptions, check_project};
+use crate::check::CheckOptions;
 use crate::coverage::DEFAULT_THRESHOLD;
 use crate::error::Result;
 use crate::project::Project;
@@ -30,11 +30,14 @@ pub struct Args {
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub cache: super::CacheArgs,
 }
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     super::set_jobs(args.jobs);
-    let (report, catalog) = check_project(project, &CheckOptions::default())?;
+    let (run, catalog) = super::checked(project, &CheckOptions::default(), &args.cache)?;
+    let report = run.report;
     for problem in &report.problems {
         eprintln!("error: {problem}");
     }
