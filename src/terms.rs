@@ -110,6 +110,8 @@ pub fn build<'f>(
     let mut named = vec![0usize; termbase.concepts.len()];
     let mut uses: Vec<Vec<(usize, TermUse)>> = vec![Vec::new(); termbase.concepts.len()];
     let mut unmatched: Vec<Vec<String>> = vec![Vec::new(); termbase.concepts.len()];
+    let mut seen: std::collections::HashSet<(usize, usize, &str, &str, Option<&str>)> =
+        std::collections::HashSet::new();
     for (reference, translation) in pairs {
         for pair in translation.pattern_pairs(reference) {
             let in_reference = lookup.reference(pair.reference);
@@ -132,15 +134,17 @@ pub fn build<'f>(
                 let mut any = false;
                 for m in found.all().filter(|m| m.term.concept == concept) {
                     any = true;
-                    let list = &mut uses[concept];
-                    let already = list.iter().any(|(t, u)| {
-                        *t == m.term.term
-                            && u.path == translation.shown
-                            && u.message_id == pair.entry.id
-                            && u.attribute.as_deref() == pair.attribute
-                    });
-                    if !already {
-                        list.push((
+                    // A term used twice in one message counts once (a set: a concept may
+                    // be named in thousands of messages).
+                    let first = seen.insert((
+                        concept,
+                        m.term.term,
+                        translation.shown.as_str(),
+                        pair.entry.id.as_str(),
+                        pair.attribute,
+                    ));
+                    if first {
+                        uses[concept].push((
                             m.term.term,
                             TermUse {
                                 path: translation.shown.clone(),
