@@ -37,8 +37,8 @@ def main():
     ap.add_argument("--locales", type=int, default=12)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--compare-locales", default=os.path.join(ROOT, "target/parity-venv/bin/compare-locales"))
-    ap.add_argument("--only-check", action="store_true",
-                    help="time medloc check alone (2 threads, uncached): for scaling and memory runs")
+    ap.add_argument("--scaling", action="store_true",
+                    help="time only medloc check and render (2 threads, uncached): for scaling and memory runs")
     a = ap.parse_args()
     corpus = os.path.join(ROOT, "target", f"corpus-{a.articles}x{a.locales}")
     subprocess.run([os.path.join(REL, "examples", "gen-corpus"), "--articles", str(a.articles),
@@ -52,11 +52,12 @@ def main():
     rows["parse floor, 1 thread"] = run([os.path.join(REL, "examples", "parse-floor"), corpus, "--threads", "1"], corpus, runs=a.runs)
     rows["parse floor, 2 threads"] = run([os.path.join(REL, "examples", "parse-floor"), corpus, "--threads", "2"], corpus, runs=a.runs)
     check = [medloc, "check", "--format", "json"]
-    if a.only_check:
-        t, m = run(check + ["--no-cache"], corpus, env2, a.runs)
-        print(f"\ncorpus: {a.articles} articles x {a.locales} locales, {len(files)} .ftl files, "
-              f"{sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB; median of {a.runs} runs")
-        print(f"| medloc check, 2 threads, uncached | {t:.3f} s | {m:.0f} MiB |")
+    if a.scaling:
+        c = run(check + ["--no-cache"], corpus, env2, a.runs)
+        r = run([medloc, "render", "--all", "--jobs", "2", "--out", "dist2", "--no-cache"], corpus, env2, a.runs)
+        print(f"| {a.articles} x {a.locales} | {len(files)} | "
+              f"{sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB | "
+              f"{c[0]:.2f} s, {c[1]:.0f} MiB | {r[0]:.2f} s, {r[1]:.0f} MiB |")
         return
     rows["medloc check, 1 thread"] = run(check + ["--no-cache"], corpus, env1, a.runs)
     rows["medloc check, 2 threads"] = run(check + ["--no-cache"], corpus, env2, a.runs)

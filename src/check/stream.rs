@@ -153,8 +153,45 @@ pub fn check_streamed(
             reference_index: reference_index.as_ref(),
             paths: &options.paths,
         };
-        if reference_missed {
-            let mine = run.check_reference(&reference);
+        // The reference's own findings alongside the locales (not before them: on two
+        // threads it would leave one idle).
+        let check_reference = || reference_missed.then(|| run.check_reference(&reference));
+        let check_locales = || -> Vec<Result<Checked>> {
+            missed
+                .par_iter()
+                .map(|tag| {
+                    let texts = read_with_parent(project, tag)?;
+                    let key = locale_key(base.as_ref(), &states, &texts);
+                    let (texts, parent) = texts;
+                    let catalog = Catalog {
+                        reference: Arc::clone(&reference),
+                        locales: vec![texts.parse()],
+                        fallbacks: parent.map(LocaleTexts::parse).into_iter().collect(),
+                        problems: Vec::new(),
+                    };
+                    let locale = &catalog.locales[0];
+                    let findings = run.check_locale(&catalog, locale, states.get(tag.as_str()));
+                    let warning = match (cache, &key) {
+                        (Some(cache), Some(key)) => cache.put(&unit(tag), key, &findings).err(),
+                        _ => None,
+                    };
+                    let sources = file_sources(&findings, locale);
+                    let unreadable = locale
+                        .unreadable
+                        .iter()
+                        .map(|e| Error::Usage(e.to_string()))
+                        .collect();
+                    Ok(Checked {
+                        findings,
+                        sources,
+                        warning,
+                        unreadable,
+                    })
+                })
+                .collect()
+        };
+        let (reference_findings_now, results) = rayon::join(check_reference, check_locales);
+        if let Some(mine) = reference_findings_now {
             if let (Some(cache), Some(key)) = (cache, &reference_key)
                 && let Err(w) = cache.put("reference", key, &mine)
             {
@@ -164,38 +201,6 @@ pub fn check_streamed(
             out.sources.extend(file_sources(&mine, &reference));
             findings.extend(mine);
         }
-        let results: Vec<Result<Checked>> = missed
-            .par_iter()
-            .map(|tag| {
-                let texts = read_with_parent(project, tag)?;
-                let key = locale_key(base.as_ref(), &states, &texts);
-                let (texts, parent) = texts;
-                let catalog = Catalog {
-                    reference: Arc::clone(&reference),
-                    locales: vec![texts.parse()],
-                    fallbacks: parent.map(LocaleTexts::parse).into_iter().collect(),
-                    problems: Vec::new(),
-                };
-                let locale = &catalog.locales[0];
-                let findings = run.check_locale(&catalog, locale, states.get(tag.as_str()));
-                let warning = match (cache, &key) {
-                    (Some(cache), Some(key)) => cache.put(&unit(tag), key, &findings).err(),
-                    _ => None,
-                };
-                let sources = file_sources(&findings, locale);
-                let unreadable = locale
-                    .unreadable
-                    .iter()
-                    .map(|e| Error::Usage(e.to_string()))
-                    .collect();
-                Ok(Checked {
-                    findings,
-                    sources,
-                    warning,
-                    unreadable,
-                })
-            })
-            .collect();
         for (tag, result) in missed.iter().zip(results) {
             match result {
                 Ok(checked) => {
