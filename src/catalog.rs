@@ -553,6 +553,12 @@ impl Catalog {
             project.reference_dir(),
             source,
         )?;
+        crate::limits::check_reference_size(
+            reference
+                .files
+                .values()
+                .map(|f| (f.shown.as_str(), f.entries.len())),
+        )?;
         let wanted: Vec<&String> = project
             .locales
             .iter()
@@ -617,6 +623,9 @@ fn load_locale(
             let file = source
                 .read(&path)
                 .map_err(|e| e.with_path(Path::new(&shown)))
+                .and_then(|text| {
+                    crate::limits::check_fluent_text(Path::new(&shown), &text).map(|()| text)
+                })
                 .map(|text| FtlFile::parse(rel.clone(), shown, text));
             (rel, file)
         })

@@ -36,6 +36,13 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// An input over one of medloc's limits (`crate::limits`), refused before parsing.
+    #[error("{path}:{line}: {message}")]
+    Limit {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{0}")]
     Usage(String),
     /// `--since` outside a git repository.
@@ -73,6 +80,11 @@ impl Error {
                 message,
             },
             Error::Source { line, message, .. } => Error::Source {
+                path,
+                line,
+                message,
+            },
+            Error::Limit { line, message, .. } => Error::Limit {
                 path,
                 line,
                 message,
