@@ -140,23 +140,56 @@ pub fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
 }
 
 /// Writes `contents` to `path` through a temporary file in the same directory and a
-/// rename, so a reader never sees a half-written file.
+/// rename, so a reader never sees a half-written file; when writing fails, nothing is left
+/// behind. A device or pipe (`-o /dev/stdout`) is written in place instead: a rename would
+/// replace the device with a regular file.
 pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> Result<()> {
     use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
     let err = |source| Error::Write {
         path: path.to_owned(),
         source,
     };
-    std::fs::create_dir_all(dir).map_err(err)?;
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut device = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(err)?;
+        return device
+            .write_all(contents)
+            .and_then(|()| device.flush())
+            .map_err(err);
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    create_dir_for(path, dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
     tmp.write_all(contents).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// Creates `dir` (and its parents) to hold `path`; when a file stands where a directory
+/// must be, the error names `path` and that file instead of the bare "File exists".
+pub(crate) fn create_dir_for(path: &std::path::Path, dir: &std::path::Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| {
+        let source = match dir.ancestors().find(|a| a.is_file()) {
+            Some(file) => std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                format!(
+                    "{} is a file, not a directory; choose another path",
+                    file.display()
+                ),
+            ),
+            None => source,
+        };
+        Error::Write {
+            path: path.to_owned(),
+            source,
+        }
+    })
 }
 
 #[cfg(test)]

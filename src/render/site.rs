@@ -32,7 +32,7 @@ pub fn publish(target: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Writ
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|e| write_err(&parent, e))?;
+    crate::error::create_dir_for(target, &parent)?;
     let staging = tempfile::Builder::new()
         .prefix(".medloc-render-")
         .tempdir_in(&parent)
