@@ -43,6 +43,11 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// A termbase listed in `[medloc] termbase` that could not be loaded.
+    #[error(
+        "{source} (a termbase listed in l10n.toml under [medloc] termbase: restore the file or remove it from the list)"
+    )]
+    Termbase { source: Box<Error> },
     #[error("{0}")]
     Usage(String),
     /// `--since` outside a git repository.
