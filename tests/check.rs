@@ -4,9 +4,9 @@
 
 mod common;
 
-use common::{copy_tree, medloc, repo_root, shipped_project};
+use common::{copy_tree, medloc, repo_root, shipped_project, tree};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn clinic() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -35,23 +35,6 @@ fn findings<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
         .iter()
         .filter(|d| d["rule"] == rule)
         .collect()
-}
-
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((p.clone(), std::fs::read(&p).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]
