@@ -4,18 +4,9 @@
 
 mod common;
 
-use common::{copy_tree, medloc, repo_root, shipped_project, tree};
+use common::{clinic, copy_tree, medloc, repo_root, shipped_project, tree};
 use serde_json::Value;
 use std::path::Path;
-
-fn clinic() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        &repo_root().join("tests/fixtures/projects/clinic"),
-        dir.path(),
-    );
-    dir
-}
 
 fn json(dir: &Path, extra: &[&str]) -> (Value, i32) {
     let out = medloc(dir)

@@ -32,6 +32,16 @@ pub fn article_project(name: &str, article: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A temporary copy of the `clinic` fixture project (`tests/fixtures/projects/clinic`).
+pub fn clinic() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &repo_root().join("tests/fixtures/projects/clinic"),
+        dir.path(),
+    );
+    dir
+}
+
 /// Copies the shipped project (config, sources, locales) into a temporary directory.
 pub fn shipped_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
