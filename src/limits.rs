@@ -8,7 +8,8 @@
 use crate::error::{Error, Result};
 use std::path::Path;
 
-/// The largest Fluent file medloc reads (64 MiB; real ones are kilobytes).
+/// The largest Fluent file or termbase medloc reads (64 MiB; real ones are kilobytes). It
+/// also keeps a termbase's Aho-Corasick automaton far below that crate's 2^31 states.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The deepest nesting of placeables (`{` in `{`, select in select) medloc parses. A debug
@@ -24,17 +25,7 @@ pub const MAX_REFERENCE_ENTRIES: usize = 250_000;
 /// Refuses a Fluent file's text that is over [`MAX_FILE_BYTES`] or nests placeables deeper
 /// than [`MAX_NESTING`]; `path` names it in the error.
 pub fn check_fluent_text(path: &Path, text: &str) -> Result<()> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(Error::Limit {
-            path: path.to_owned(),
-            line: 1,
-            message: format!(
-                "the file is {} MiB, over medloc's limit of {} MiB for a Fluent file; split it into smaller files",
-                text.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        });
-    }
+    check_size(path, text.len(), "Fluent file")?;
     if let Some(line) = too_deep(text, MAX_NESTING) {
         return Err(Error::Limit {
             path: path.to_owned(),
@@ -45,6 +36,22 @@ pub fn check_fluent_text(path: &Path, text: &str) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Refuses a file (`what`: "Fluent file", "termbase") over [`MAX_FILE_BYTES`].
+pub fn check_size(path: &Path, bytes: usize, what: &str) -> Result<()> {
+    if bytes <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(Error::Limit {
+        path: path.to_owned(),
+        line: 1,
+        message: format!(
+            "the file is {} MiB, over medloc's limit of {} MiB for a {what}; split it into smaller files",
+            bytes / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    })
 }
 
 /// Refuses a reference of more than [`MAX_REFERENCE_ENTRIES`] entries; `counts` holds each
