@@ -201,10 +201,13 @@ pub(crate) fn create_dir_for(path: &std::path::Path, dir: &std::path::Path) -> R
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn decode_strips_bom_and_crlf() {
-        let text = decode_text("a".as_ref(), b"\xef\xbb\xbfone\r\ntwo\r\n".to_vec()).unwrap();
+    fn decode_strips_bom_and_crlf() -> TestResult {
+        let text = decode_text("a".as_ref(), b"\xef\xbb\xbfone\r\ntwo\r\n".to_vec())?;
         assert_eq!(text, "one\ntwo\n");
+        Ok(())
     }
 
     #[test]

@@ -208,6 +208,7 @@ pub fn sync(
             .filter(|k| !state.messages.contains_key(*k))
             .count();
         if state != old {
+            // cannot fail: derived Serialize with string map keys only.
             let text = serde_json::to_string_pretty(&state).expect("state serializes") + "\n";
             write_atomic(&state_path(project, &locale.locale), text.as_bytes())?;
             outcome.written = true;

@@ -15,5 +15,6 @@ pub fn render(report: &CheckReport) -> String {
         },
         "problems": report.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
     });
+    // cannot fail: a `serde_json::Value` always serializes.
     serde_json::to_string_pretty(&value).expect("JSON values serialize") + "\n"
 }
