@@ -47,8 +47,8 @@ pub fn check_size(path: &Path, bytes: usize, what: &str) -> Result<()> {
         path: path.to_owned(),
         line: 1,
         message: format!(
-            "the file is {} MiB, over medloc's limit of {} MiB for a {what}; split it into smaller files",
-            bytes / (1024 * 1024),
+            "the file is {:.1} MiB, over medloc's limit of {} MiB for a {what}; split it into smaller files",
+            bytes as f64 / (1024.0 * 1024.0),
             MAX_FILE_BYTES / (1024 * 1024)
         ),
     })
@@ -177,6 +177,16 @@ mod tests {
         // A term attribute selector at column 0 is inside the placeable: still counted.
         let selectors = "x = {\n-t.a ->\n*[o] {\n-t.a ->\n*[o] {\n-t.a ->\n*[o] {\n";
         assert_eq!(too_deep(selectors, 3), Some(7));
+    }
+
+    #[test]
+    fn sizes_up_to_the_limit_pass_and_over_it_name_the_file_and_kind() {
+        assert!(check_size(Path::new("t.tbx"), MAX_FILE_BYTES, "termbase").is_ok());
+        let err = check_size(Path::new("t.tbx"), MAX_FILE_BYTES + 1, "termbase").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.tbx:1: the file is 64.0 MiB, over medloc's limit of 64 MiB for a termbase; split it into smaller files"
+        );
     }
 
     #[test]

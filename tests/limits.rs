@@ -54,7 +54,7 @@ fn a_hundred_megabyte_translation_is_refused_and_the_rest_checked() {
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr.contains(
-            "locales/fr/big.ftl:1: the file is 100 MiB, over medloc's limit of 64 MiB for a Fluent file"
+            "locales/fr/big.ftl:1: the file is 100.0 MiB, over medloc's limit of 64 MiB for a Fluent file"
         ),
         "{stderr}"
     );
