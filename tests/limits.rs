@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{clinic, medloc};
+use common::{clinic, medloc, shipped_project};
 use serde_json::Value;
 use std::path::Path;
 
@@ -145,5 +145,38 @@ fn a_reference_of_a_million_messages_is_refused_naming_the_file_and_the_limit() 
         stderr.trim_end(),
         "error: locales/en-US/huge.ftl:1: the reference holds 1000007 messages and terms \
          (1000000 in this file), over medloc's limit of 250000; split the project"
+    );
+}
+
+#[test]
+fn a_deeply_nested_reference_stops_split_and_build_and_render_skips_it() {
+    // split, render and build parse the reference file again to keep message IDs: before
+    // the limit applied there too, each aborted with a stack overflow.
+    let dir = shipped_project();
+    let reference = dir.path().join("locales/en-US/track-marks.ftl");
+    let mut text = std::fs::read_to_string(&reference).unwrap();
+    let line = text.lines().count() + 101;
+    text.push_str(&nested_selects("deep", 10_000));
+    std::fs::write(&reference, text).unwrap();
+    let expected =
+        format!("locales/en-US/track-marks.ftl:{line}: placeables nest more than 100 deep");
+    for args in [&["split", "--check"][..], &["build"]] {
+        let out = medloc(dir.path()).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(&expected), "{args:?}: {stderr}");
+    }
+    // render, as for any article it cannot load, renders the others and says why it left
+    // this one out.
+    let out = medloc(dir.path())
+        .args(["render", "--out", "site"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(&format!("note: {expected}"))
+            && stderr.contains("the article is not rendered"),
+        "{stderr}"
     );
 }
