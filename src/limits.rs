@@ -24,7 +24,7 @@ pub const MAX_REFERENCE_ENTRIES: usize = 250_000;
 
 /// Refuses a Fluent file's text that is over [`MAX_FILE_BYTES`] or nests placeables deeper
 /// than [`MAX_NESTING`]; `path` names it in the error.
-pub fn check_fluent_text(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn check_fluent_text(path: &Path, text: &str) -> Result<()> {
     check_size(path, text.len(), "Fluent file")?;
     if let Some(line) = too_deep(text, MAX_NESTING) {
         return Err(Error::Limit {
@@ -39,7 +39,7 @@ pub fn check_fluent_text(path: &Path, text: &str) -> Result<()> {
 }
 
 /// Refuses a file (`what`: "Fluent file", "termbase") over [`MAX_FILE_BYTES`].
-pub fn check_size(path: &Path, bytes: usize, what: &str) -> Result<()> {
+pub(crate) fn check_size(path: &Path, bytes: usize, what: &str) -> Result<()> {
     if bytes <= MAX_FILE_BYTES {
         return Ok(());
     }
@@ -56,7 +56,9 @@ pub fn check_size(path: &Path, bytes: usize, what: &str) -> Result<()> {
 
 /// Refuses a reference of more than [`MAX_REFERENCE_ENTRIES`] entries; `counts` holds each
 /// reference file's shown path and entry count, and the error names the largest.
-pub fn check_reference_size<'a>(counts: impl Iterator<Item = (&'a str, usize)>) -> Result<()> {
+pub(crate) fn check_reference_size<'a>(
+    counts: impl Iterator<Item = (&'a str, usize)>,
+) -> Result<()> {
     let mut total = 0usize;
     let mut largest: Option<(&str, usize)> = None;
     for (path, count) in counts {

@@ -83,7 +83,7 @@ pub fn load_states(project: &Project, locales: &[String]) -> Result<BTreeMap<Str
 
 /// [`load_states`] for `sync`, which rebuilds a state file that is not valid JSON (or not
 /// UTF-8) instead of stopping: such files come back as errors beside the states read.
-pub fn load_states_to_rebuild(
+pub(crate) fn load_states_to_rebuild(
     project: &Project,
     locales: &[String],
 ) -> Result<(BTreeMap<String, LocaleState>, Vec<Error>)> {
