@@ -564,6 +564,12 @@ impl Catalog {
         source: &dyn FileSource,
     ) -> Result<Catalog> {
         let reference = Arc::new(read_reference(project, source)?.parse());
+        crate::limits::check_reference_size(
+            reference
+                .files
+                .values()
+                .map(|f| (f.shown.as_str(), f.entries.len())),
+        )?;
         let mut fallback_tags: Vec<&str> = locales
             .iter()
             .filter_map(|l| project.parent_locale(l))
@@ -706,7 +712,10 @@ fn read_locale(
             let shown = project.display_path(&path);
             let text = source
                 .read(&path)
-                .map_err(|e| e.with_path(Path::new(&shown)));
+                .map_err(|e| e.with_path(Path::new(&shown)))
+                .and_then(|text| {
+                    crate::limits::check_fluent_text(Path::new(&shown), &text).map(|()| text)
+                });
             (rel, shown, text)
         })
         .collect();
@@ -721,12 +730,14 @@ fn read_locale(
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     fn file(text: &str) -> FtlFile {
         FtlFile::parse("a.ftl".into(), "a.ftl".into(), text.to_owned())
     }
 
     #[test]
-    fn summary_keeps_positions_references_and_selects() {
+    fn summary_keeps_positions_references_and_selects() -> TestResult {
         let f = file(
             "# medloc-ignore: untranslated, whitespace\nhi = Hello { $name }, see { other.title } and { -brand }\n    .title = T\n-brand = B\nn = { NUMBER($count) ->\n    [one] one\n   *[other] many\n}\nbroken = {\n",
         );
@@ -734,19 +745,20 @@ mod tests {
         let hi = &f.entries[0];
         assert_eq!(hi.ignored_rules, ["untranslated", "whitespace"]);
         assert_eq!(f.position(hi.offset), (2, 1));
-        let v = hi.value.as_ref().unwrap();
+        let v = hi.value.as_ref().ok_or("none")?;
         assert_eq!(v.variables, ["name"]);
         assert_eq!(v.messages, ["other.title"]);
         assert_eq!(v.terms, ["-brand"]);
         assert_eq!(v.prose, "Hello , see  and ");
         assert_eq!(hi.attributes[0].name, "title");
         assert_eq!(f.entries[1].id, "-brand");
-        let sel = &f.entries[2].value.as_ref().unwrap().selects[0];
+        let sel = &f.entries[2].value.as_ref().ok_or("none")?.selects[0];
         assert_eq!(sel.variable.as_deref(), Some("count"));
         assert!(sel.numeric);
         assert_eq!(sel.keys, ["one", "other"]);
         assert_eq!(f.junk.len(), 1);
         assert_eq!(f.position(f.junk[0].offset).0, 9);
+        Ok(())
     }
 
     /// The runtime parser skips comment lines unread; a malformed one is still Junk, as in

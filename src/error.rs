@@ -36,6 +36,18 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// An input over one of medloc's limits (`crate::limits`), refused before parsing.
+    #[error("{path}:{line}: {message}")]
+    Limit {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    /// A termbase listed in `[medloc] termbase` that could not be loaded.
+    #[error(
+        "{source} (a termbase listed in l10n.toml under [medloc] termbase: restore the file or remove it from the list)"
+    )]
+    Termbase { source: Box<Error> },
     #[error("{0}")]
     Usage(String),
     /// `--since` outside a git repository.
@@ -76,6 +88,11 @@ impl Error {
                 message,
             },
             Error::Source { line, message, .. } => Error::Source {
+                path,
+                line,
+                message,
+            },
+            Error::Limit { line, message, .. } => Error::Limit {
                 path,
                 line,
                 message,
@@ -131,18 +148,30 @@ pub fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
 }
 
 /// Writes `contents` to `path` through a temporary file in the same directory and a
-/// rename, so a reader never sees a half-written file.
+/// rename, so a reader never sees a half-written file; when writing fails, nothing is left
+/// behind. A device or pipe (`-o /dev/stdout`) is written in place instead: a rename would
+/// replace the device with a regular file.
 pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> Result<()> {
     use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
     let err = |source| Error::Write {
         path: path.to_owned(),
         source,
     };
-    std::fs::create_dir_all(dir).map_err(err)?;
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut device = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(err)?;
+        return device
+            .write_all(contents)
+            .and_then(|()| device.flush())
+            .map_err(err);
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    create_dir_for(path, dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
     tmp.write_all(contents).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
@@ -150,14 +179,38 @@ pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Creates `dir` (and its parents) to hold `path`; when a file stands where a directory
+/// must be, the error names `path` and that file instead of the bare "File exists".
+pub(crate) fn create_dir_for(path: &std::path::Path, dir: &std::path::Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| {
+        let source = match dir.ancestors().find(|a| a.is_file()) {
+            Some(file) => std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                format!(
+                    "{} is a file, not a directory; choose another path",
+                    file.display()
+                ),
+            ),
+            None => source,
+        };
+        Error::Write {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn decode_strips_bom_and_crlf() {
-        let text = decode_text("a".as_ref(), b"\xef\xbb\xbfone\r\ntwo\r\n".to_vec()).unwrap();
+    fn decode_strips_bom_and_crlf() -> TestResult {
+        let text = decode_text("a".as_ref(), b"\xef\xbb\xbfone\r\ntwo\r\n".to_vec())?;
         assert_eq!(text, "one\ntwo\n");
+        Ok(())
     }
 
     #[test]

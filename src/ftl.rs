@@ -247,6 +247,8 @@ pub fn escape_literal(text: &str) -> String {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
     fn offsets_and_positions_follow_the_source() {
         let file = ParsedFile::new("a = 1\n\nwrong line\nbe = { $x } ok\n".to_owned());
@@ -265,16 +267,17 @@ mod tests {
     }
 
     #[test]
-    fn flatten_reads_literals_and_placeables() {
-        let res =
-            fluent_syntax::parser::parse("m = a { \"{\" } b { $n } c { -brand } d\n").unwrap();
+    fn flatten_reads_literals_and_placeables() -> TestResult {
+        let res = fluent_syntax::parser::parse("m = a { \"{\" } b { $n } c { -brand } d\n")
+            .map_err(|(_, e)| format!("{e:?}"))?;
         let ast::Entry::Message(m) = &res.body[0] else {
             panic!("not a message")
         };
         assert_eq!(
-            flatten_pattern(m.value.as_ref().unwrap()),
+            flatten_pattern(m.value.as_ref().ok_or("none")?),
             "a { b { $n } c { -brand } d"
         );
+        Ok(())
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod error;
 pub mod ftl;
 pub mod history;
 pub mod init;
+pub mod limits;
 pub mod project;
 pub mod render;
 pub mod report;

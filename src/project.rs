@@ -401,9 +401,8 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn shards_deal_sorted_locales_in_turn_and_cover_each_once() {
-        let mut project = super::Project::load(std::path::Path::new("l10n.toml"))
-            .expect("the shipped project loads");
+    fn shards_deal_sorted_locales_in_turn_and_cover_each_once() -> crate::error::Result<()> {
+        let mut project = super::Project::load(std::path::Path::new("l10n.toml"))?;
         project.locales = ["fr", "ar", "es-MX", "de", "es"].map(String::from).to_vec();
         let shard = |k, n| Some(super::Shard { index: k, count: n });
         // Sorted: ar de es es-MX fr; dealt in turn, listed in the project's order.
@@ -427,56 +426,67 @@ mod tests {
         }
         assert_eq!(project.parent_locale("es-MX"), Some("es"));
         assert_eq!(project.parent_locale("es"), None);
+        Ok(())
     }
 
     use super::*;
 
-    fn project_with(config: &str) -> (tempfile::TempDir, Result<Project>) {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("locales/en-US")).unwrap();
-        std::fs::create_dir_all(dir.path().join("locales/fr")).unwrap();
-        std::fs::write(dir.path().join(CONFIG_FILE), config).unwrap();
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn project_with(config: &str) -> std::io::Result<(tempfile::TempDir, Result<Project>)> {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir_all(dir.path().join("locales/en-US"))?;
+        std::fs::create_dir_all(dir.path().join("locales/fr"))?;
+        std::fs::write(dir.path().join(CONFIG_FILE), config)?;
         let project = Project::load(&dir.path().join(CONFIG_FILE));
-        (dir, project)
+        Ok((dir, project))
     }
 
     #[test]
-    fn reads_compare_locales_paths() {
+    fn reads_compare_locales_paths() -> TestResult {
         let (_dir, project) = project_with(
             "basepath = \".\"\nlocales = [\"fr\", \"de\"]\n[[paths]]\nreference = \"locales/en-US/**\"\nl10n = \"locales/{locale}/**\"\n",
-        );
-        let project = project.unwrap();
+        )?;
+        let project = project?;
         assert_eq!(project.locales, ["fr", "de"]);
         assert!(project.locale_dir("de").ends_with("locales/de"));
+        Ok(())
     }
 
     #[test]
-    fn locales_default_to_sibling_directories() {
-        let (_dir, project) = project_with("[medloc]\nsource = \"src\"\n");
-        assert_eq!(project.unwrap().locales, ["fr"]);
+    fn locales_default_to_sibling_directories() -> TestResult {
+        let (_dir, project) = project_with("[medloc]\nsource = \"src\"\n")?;
+        assert_eq!(project?.locales, ["fr"]);
+        Ok(())
     }
 
     #[test]
-    fn bad_toml_names_the_line() {
-        let (_dir, project) = project_with("locales = [\"fr\"]\n\n[medloc]\nbogus = 1\n");
+    fn bad_toml_names_the_line() -> TestResult {
+        let (_dir, project) = project_with("locales = [\"fr\"]\n\n[medloc]\nbogus = 1\n")?;
         let err = project.unwrap_err().to_string();
         assert!(err.contains("l10n.toml:4:"), "{err}");
         assert!(err.contains("bogus"), "{err}");
+        Ok(())
     }
 
     #[test]
-    fn missing_reference_directory_is_an_error() {
+    fn missing_reference_directory_is_an_error() -> TestResult {
         let (_dir, project) = project_with(
             "[[paths]]\nreference = \"nowhere/en-US/**\"\nl10n = \"nowhere/{locale}/**\"\n",
-        );
+        )?;
         assert!(project.unwrap_err().to_string().contains("does not exist"));
+        Ok(())
     }
 
     #[test]
-    fn discover_walks_upward() {
-        let (dir, _) = project_with("");
+    fn discover_walks_upward() -> TestResult {
+        let (dir, _) = project_with("")?;
         let deep = dir.path().join("locales/fr");
-        let project = Project::discover(&deep).unwrap();
-        assert_eq!(project.config_path.unwrap(), dir.path().join(CONFIG_FILE));
+        let project = Project::discover(&deep)?;
+        assert_eq!(
+            project.config_path.ok_or("none")?,
+            dir.path().join(CONFIG_FILE)
+        );
+        Ok(())
     }
 }

@@ -74,7 +74,11 @@ pub fn load_article(project: &Project, path: &Path) -> Result<(Article, Alignmen
     let mut article = parse_article(&shown, &text)?;
     let ftl = reference_path(project, &article);
     let old = if ftl.exists() {
-        old_messages(&ParsedFile::new(read_text(&ftl)?))
+        let shown_ftl = PathBuf::from(project.display_path(&ftl));
+        let text = read_text(&ftl).map_err(|e| e.with_path(&shown_ftl))?;
+        // The reference is parsed here too (render and build come this way): same limits.
+        crate::limits::check_fluent_text(&shown_ftl, &text)?;
+        old_messages(&ParsedFile::new(text))
     } else {
         Vec::new()
     };

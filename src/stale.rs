@@ -74,20 +74,50 @@ impl LocaleState {
 pub fn load_states(project: &Project, locales: &[String]) -> Result<BTreeMap<String, LocaleState>> {
     let mut out = BTreeMap::new();
     for locale in locales {
-        let path = state_path(project, locale);
-        if !path.exists() {
-            continue;
+        if let Some(state) = load_state(project, locale)? {
+            out.insert(locale.clone(), state);
         }
-        let shown = PathBuf::from(project.display_path(&path));
-        let text = read_text(&path).map_err(|e| e.with_path(&shown))?;
-        let state: LocaleState = serde_json::from_str(&text).map_err(|e| Error::Config {
-            path: shown.clone(),
-            line: e.line(),
-            message: format!("{e}; restore it from git or delete it and run `medloc sync`"),
-        })?;
-        out.insert(locale.clone(), state);
     }
     Ok(out)
+}
+
+/// [`load_states`] for `sync`, which rebuilds a state file that is not valid JSON (or not
+/// UTF-8) instead of stopping: such files come back as errors beside the states read.
+pub(crate) fn load_states_to_rebuild(
+    project: &Project,
+    locales: &[String],
+) -> Result<(BTreeMap<String, LocaleState>, Vec<Error>)> {
+    let mut out = BTreeMap::new();
+    let mut broken = Vec::new();
+    for locale in locales {
+        match load_state(project, locale) {
+            Ok(Some(state)) => {
+                out.insert(locale.clone(), state);
+            }
+            Ok(None) => {}
+            Err(e @ (Error::Config { .. } | Error::NotUtf8 { .. })) => broken.push(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((out, broken))
+}
+
+fn load_state(project: &Project, locale: &str) -> Result<Option<LocaleState>> {
+    let path = state_path(project, locale);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let shown = PathBuf::from(project.display_path(&path));
+    let text = read_text(&path).map_err(|e| e.with_path(&shown))?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| Error::Config {
+            path: shown,
+            line: e.line(),
+            message: format!(
+                "the stale-tracking state is not valid: {e}; run `medloc sync` to rebuild it (restore it from git first to keep the stale marks it held)"
+            ),
+        })
 }
 
 /// What `sync` changed in one locale.
@@ -178,6 +208,7 @@ pub fn sync(
             .filter(|k| !state.messages.contains_key(*k))
             .count();
         if state != old {
+            // cannot fail: derived Serialize with string map keys only.
             let text = serde_json::to_string_pretty(&state).expect("state serializes") + "\n";
             write_atomic(&state_path(project, &locale.locale), text.as_bytes())?;
             outcome.written = true;

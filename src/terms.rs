@@ -184,7 +184,7 @@ pub fn build<'f>(
                             messages: Vec::new(),
                             uses: Vec::new(),
                         });
-                        variants.last_mut().expect("just pushed")
+                        variants.last_mut().expect("just pushed") // cannot fail: pushed above
                     }
                 };
                 variant.messages.push(match &used.attribute {

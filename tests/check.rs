@@ -4,18 +4,9 @@
 
 mod common;
 
-use common::{copy_tree, medloc, repo_root, shipped_project};
+use common::{clinic, copy_tree, medloc, repo_root, shipped_project, tree};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn clinic() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        &repo_root().join("tests/fixtures/projects/clinic"),
-        dir.path(),
-    );
-    dir
-}
+use std::path::Path;
 
 fn json(dir: &Path, extra: &[&str]) -> (Value, i32) {
     let out = medloc(dir)
@@ -35,28 +26,6 @@ fn findings<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
         .iter()
         .filter(|d| d["rule"] == rule)
         .collect()
-}
-
-/// Every file under `dir` with its bytes, but for check's cache directory (the only place
-/// check writes; `--no-cache` writes nothing, tested in tests/incremental.rs).
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = e.path();
-            if p.ends_with(".medloc-cache") {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((p.clone(), std::fs::read(&p).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{copy_tree, medloc, repo_root, shipped_project};
+use common::{clinic, medloc, shipped_project, tree};
 use medloc::check::cache::Cache;
 use medloc::check::{CheckOptions, check_streamed};
 use medloc::project::Project;
@@ -12,15 +12,6 @@ use serde_json::Value;
 use std::path::Path;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-fn clinic() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    copy_tree(
-        &repo_root().join("tests/fixtures/projects/clinic"),
-        dir.path(),
-    );
-    dir
-}
 
 /// `medloc ARGS` in `dir`: exit code, stdout, stderr.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
@@ -30,25 +21,6 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-/// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("readable").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let bytes = std::fs::read(&p).expect("readable");
-                out.push((p, bytes));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// Which units a cached library run reused and which it checked.
@@ -166,6 +138,7 @@ fn no_cache_writes_nothing() {
     let (code, _, _) = run(dir.path(), &["check", "--no-cache"]);
     assert_eq!(code, 1);
     assert_eq!(tree(dir.path()), before);
+    assert!(!dir.path().join(".medloc-cache").exists());
     let (code, _, _) = run(dir.path(), &["check"]);
     assert_eq!(code, 1);
     assert!(dir.path().join(".medloc-cache/CACHEDIR.TAG").is_file());

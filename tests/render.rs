@@ -6,8 +6,7 @@
 mod common;
 
 use common::browser;
-use common::{medloc, repo_root, shipped_project};
-use std::collections::BTreeMap;
+use common::{medloc, replace_in, repo_root, shipped_project, tree};
 use std::path::{Path, PathBuf};
 
 fn render(dir: &Path, args: &[&str]) -> (String, String, i32) {
@@ -19,38 +18,12 @@ fn render(dir: &Path, args: &[&str]) -> (String, String, i32) {
     )
 }
 
-/// Every file under `dir`, relative path to bytes.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.insert(
-                    path.strip_prefix(dir).unwrap().to_owned(),
-                    std::fs::read(&path).unwrap(),
-                );
-            }
-        }
-    }
-    out
-}
-
 fn html_files(dir: &Path) -> Vec<PathBuf> {
     tree(dir)
         .into_keys()
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .map(|p| dir.join(p))
         .collect()
-}
-
-fn replace_in(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 #[test]

@@ -835,7 +835,11 @@ pub fn load_termbase(project: &Project) -> Result<crate::terminology::Termbase> 
     for rel in &project.config.medloc.termbase {
         let path = project.root.join(rel);
         let shown = std::path::PathBuf::from(project.display_path(&path));
-        termbase.extend(crate::terminology::Termbase::load(&path, &shown)?);
+        termbase.extend(
+            crate::terminology::Termbase::load(&path, &shown).map_err(|e| Error::Termbase {
+                source: Box::new(e),
+            })?,
+        );
     }
     Ok(termbase)
 }

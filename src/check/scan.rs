@@ -116,6 +116,7 @@ pub fn numbers(text: &str, decimal: char) -> Vec<String> {
         while i < chars.len() {
             let c = chars[i];
             if let Some(d) = digit_value(c) {
+                // cannot fail: `digit_value` returns 0 to 9.
                 value.push(char::from_digit(d, 10).expect("a decimal digit"));
                 i += 1;
             } else if is_separator(c) && chars.get(i + 1).and_then(|&n| digit_value(n)).is_some() {

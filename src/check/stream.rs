@@ -132,6 +132,12 @@ pub fn check_streamed(
     let reference_missed = owns_reference && reference_findings.is_none();
     if reference_missed || !missed.is_empty() {
         let reference = Arc::new(reference_texts.parse());
+        crate::limits::check_reference_size(
+            reference
+                .files
+                .values()
+                .map(|f| (f.shown.as_str(), f.entries.len())),
+        )?;
         problems.extend(
             reference
                 .unreadable

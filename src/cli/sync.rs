@@ -25,7 +25,12 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         }
     };
     let catalog = Catalog::load(project, &project.locales)?;
-    let states = crate::stale::load_states(project, &project.locales)?;
+    let (states, broken) = crate::stale::load_states_to_rebuild(project, &project.locales)?;
+    for error in &broken {
+        eprintln!(
+            "warning: {error}\nwarning: rebuilding it from the current files; translations are untouched, but a translation that was stale is now recorded as current"
+        );
+    }
     for outcome in crate::stale::sync(project, &catalog, &states, &accept)? {
         println!(
             "{:<8} {} recorded, {} updated, {} accepted, {} removed, {} still stale{}",

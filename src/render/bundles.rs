@@ -190,6 +190,8 @@ pub fn resolve(
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
     fn regional_locales_fall_back_to_their_language_then_the_reference() {
         let available: Vec<String> = ["ar", "de", "es", "es-MX", "fr", "zh-CN", "en-US"]
@@ -253,7 +255,7 @@ mod tests {
     }
 
     #[test]
-    fn a_failing_message_falls_back_and_is_reported() {
+    fn a_failing_message_falls_back_and_is_reported() -> TestResult {
         let es = bundle("es", "a = Hola { $nadie }\n");
         let en = bundle("en-US", "a = Hello\n");
         let mut problems = Vec::new();
@@ -264,10 +266,11 @@ mod tests {
             None,
             &mut problems,
         )
-        .unwrap();
+        .ok_or("none")?;
         assert_eq!((r.text.as_str(), r.step), ("Hello", 1));
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].locale, "es");
         assert!(problems[0].error.contains("nadie"), "{:?}", problems[0]);
+        Ok(())
     }
 }

@@ -80,19 +80,25 @@ fn template_error(origin: &Path, e: &minijinja::Error) -> Error {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn a_syntax_error_names_the_template_and_line() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("index.html"), "<p>\n{% if %}\n").unwrap();
-        let err = Templates::load(Some(dir.path())).err().unwrap().to_string();
+    fn a_syntax_error_names_the_template_and_line() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("index.html"), "<p>\n{% if %}\n")?;
+        let err = Templates::load(Some(dir.path()))
+            .err()
+            .ok_or("none")?
+            .to_string();
         assert!(err.contains("index.html:2:"), "{err}");
+        Ok(())
     }
 
     #[test]
-    fn a_missing_variable_is_an_error() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("root.html"), "<p>\n{{ nothing.here }}</p>").unwrap();
-        let templates = Templates::load(Some(dir.path())).unwrap();
+    fn a_missing_variable_is_an_error() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("root.html"), "<p>\n{{ nothing.here }}</p>")?;
+        let templates = Templates::load(Some(dir.path()))?;
         let err = templates
             .render("root.html", minijinja::context! {})
             .unwrap_err()
@@ -101,30 +107,30 @@ mod tests {
             err.contains("root.html:2:") && err.contains("undefined"),
             "{err}"
         );
+        Ok(())
     }
 
     #[test]
-    fn values_are_escaped() {
-        let templates = Templates::load(None).unwrap();
-        let html = templates
-            .render(
-                "root.html",
-                minijinja::context! {
-                    reference => "en-US",
-                    generator => "x",
-                    x_default => "index.html",
-                    languages => vec![minijinja::context! {
-                        locale => "es", dir => "ltr", href => "es/index.html",
-                        absolute => "es/index.html", endonym => "<script>x</script>",
-                        guides => "\"><img src=x onerror=alert(1)>",
-                    }],
-                },
-            )
-            .unwrap();
+    fn values_are_escaped() -> TestResult {
+        let templates = Templates::load(None)?;
+        let html = templates.render(
+            "root.html",
+            minijinja::context! {
+                reference => "en-US",
+                generator => "x",
+                x_default => "index.html",
+                languages => vec![minijinja::context! {
+                    locale => "es", dir => "ltr", href => "es/index.html",
+                    absolute => "es/index.html", endonym => "<script>x</script>",
+                    guides => "\"><img src=x onerror=alert(1)>",
+                }],
+            },
+        )?;
         assert!(
             !html.contains("<script>x") && !html.contains("<img src=x"),
             "{html}"
         );
         assert!(html.contains("&lt;script&gt;"));
+        Ok(())
     }
 }

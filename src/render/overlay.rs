@@ -46,6 +46,7 @@ pub fn parse(text: &str, links: &[Link]) -> Vec<Inline> {
     let mut stack: Vec<Frame> = vec![(Kind::Em, None, None, Vec::new())];
     for token in tokenize(text) {
         match token {
+            // cannot fail: the root frame is popped only after this loop.
             Token::Text(t) => push_text(&mut stack.last_mut().expect("root").3, t),
             Token::Open(Kind::Link, name) => {
                 let href = name
@@ -79,6 +80,7 @@ pub fn parse(text: &str, links: &[Link]) -> Vec<Inline> {
                             Kind::Strong => "</strong>",
                             _ => "</a>",
                         };
+                        // cannot fail: the root frame is popped only after the loop.
                         push_text(&mut stack.last_mut().expect("root").3, literal);
                     }
                 }
@@ -492,7 +494,7 @@ mod tests {
         ) {
             let html = to_html(&parse(&text, &links()));
             let doc = scraper::Html::parse_fragment(&html);
-            let all = scraper::Selector::parse("*").unwrap();
+            let all = scraper::Selector::parse("*").unwrap(); // cannot fail: a constant, valid selector
             for element in doc.select(&all) {
                 let el = element.value();
                 proptest::prop_assert!(

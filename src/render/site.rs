@@ -32,7 +32,7 @@ pub fn publish(target: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Writ
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|e| write_err(&parent, e))?;
+    crate::error::create_dir_for(target, &parent)?;
     let staging = tempfile::Builder::new()
         .prefix(".medloc-render-")
         .tempdir_in(&parent)
@@ -144,6 +144,8 @@ fn count_files(dir: &Path) -> Vec<PathBuf> {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     fn files(list: &[(&str, &str)]) -> BTreeMap<PathBuf, Vec<u8>> {
         list.iter()
             .map(|(p, b)| (PathBuf::from(p), b.as_bytes().to_vec()))
@@ -151,23 +153,20 @@ mod tests {
     }
 
     #[test]
-    fn unchanged_files_keep_their_mtime_and_removed_files_go() {
-        let dir = tempfile::tempdir().unwrap();
+    fn unchanged_files_keep_their_mtime_and_removed_files_go() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let site = dir.path().join("site");
         let first = publish(
             &site,
             &files(&[("a.html", "A"), ("es/b.html", "B"), ("old.html", "O")]),
-        )
-        .unwrap();
+        )?;
         assert_eq!(first.written, 3);
         let past = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
         std::fs::File::options()
             .write(true)
-            .open(site.join("a.html"))
-            .unwrap()
-            .set_modified(past)
-            .unwrap();
-        let second = publish(&site, &files(&[("a.html", "A"), ("es/b.html", "B2")])).unwrap();
+            .open(site.join("a.html"))?
+            .set_modified(past)?;
+        let second = publish(&site, &files(&[("a.html", "A"), ("es/b.html", "B2")]))?;
         assert_eq!(
             second,
             WriteStats {
@@ -176,36 +175,33 @@ mod tests {
                 removed: 1
             }
         );
-        let mtime = std::fs::metadata(site.join("a.html"))
-            .unwrap()
-            .modified()
-            .unwrap();
+        let mtime = std::fs::metadata(site.join("a.html"))?.modified()?;
         assert_eq!(mtime, past);
-        assert_eq!(
-            std::fs::read_to_string(site.join("es/b.html")).unwrap(),
-            "B2"
-        );
+        assert_eq!(std::fs::read_to_string(site.join("es/b.html"))?, "B2");
         assert!(!site.join("old.html").exists());
         // Nothing is left beside the output.
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())?.flatten().collect();
         assert_eq!(leftovers.len(), 1);
+        Ok(())
     }
 
     #[test]
-    fn an_output_that_is_a_file_is_refused_and_kept() {
-        let dir = tempfile::tempdir().unwrap();
+    fn an_output_that_is_a_file_is_refused_and_kept() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let target = dir.path().join("site");
-        std::fs::write(&target, "precious").unwrap();
+        std::fs::write(&target, "precious")?;
         let err = publish(&target, &files(&[("a.html", "A")])).unwrap_err();
         assert!(err.to_string().contains("is a file"), "{err}");
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
+        assert_eq!(std::fs::read_to_string(&target)?, "precious");
+        Ok(())
     }
 
     #[test]
-    fn paths_outside_the_output_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
+    fn paths_outside_the_output_are_refused() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let err = publish(&dir.path().join("s"), &files(&[("../x.html", "A")])).unwrap_err();
         assert!(err.to_string().contains("outside"), "{err}");
         assert!(!dir.path().join("x.html").exists());
+        Ok(())
     }
 }

@@ -55,6 +55,7 @@ pub fn render(report: &CheckReport) -> String {
             "results": results,
         }],
     });
+    // cannot fail: a `serde_json::Value` always serializes.
     serde_json::to_string_pretty(&value).expect("JSON values serialize") + "\n"
 }
 

@@ -143,14 +143,16 @@ pub fn summary(report: &CheckReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use crate::check::CheckReport;
 
     /// A finding whose byte span starts or ends inside a multi-byte character renders
     /// (it panicked once: `err-😂 = Value`, a syntax error one byte into the emoji).
     #[test]
-    fn spans_inside_a_character_render_whole_characters() {
+    fn spans_inside_a_character_render_whole_characters() -> TestResult {
         let text = "ok = fine\nerr-😂 = Value\n";
-        let emoji = text.find('😂').unwrap();
+        let emoji = text.find('😂').ok_or("none")?;
         let mut report = CheckReport::default();
         for span in [emoji..emoji + 1, emoji + 1..emoji + 2, emoji - 1..emoji + 1] {
             report.findings.push(Finding {
@@ -172,5 +174,6 @@ mod tests {
         let sources: Sources<'_> = [("x.ftl", text)].into_iter().collect();
         let out = render(&report, &sources, false);
         assert_eq!(out.matches("err-😂 = Value").count(), 3, "{out}");
+        Ok(())
     }
 }

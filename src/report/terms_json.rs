@@ -3,5 +3,6 @@
 use crate::terms::TermUsage;
 
 pub fn render(usage: &TermUsage) -> String {
+    // cannot fail: derived Serialize with string map keys only.
     serde_json::to_string_pretty(usage).expect("the model serializes") + "\n"
 }

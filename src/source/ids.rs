@@ -84,6 +84,7 @@ pub fn assign_ids(article: &mut Article, old: &[OldMessage]) -> Alignment {
         if let Some(queue) = by_text.get_mut(text.as_str())
             && let Some(pos) = queue.iter().position(|&o| compatible(n, o))
         {
+            // cannot fail: `pos` was found in this queue by `position`.
             let o = queue.remove(pos).expect("position is in range");
             new_to_old[n] = Some(o);
             old_used[o] = true;

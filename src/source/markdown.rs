@@ -534,6 +534,7 @@ impl Builder<'_> {
         if self.inline.is_none() {
             self.open_inline(InlineKind::ItemText, at);
         }
+        // cannot fail: opened just above when it was None.
         self.inline.as_mut().expect("just opened")
     }
 

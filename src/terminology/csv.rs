@@ -66,7 +66,7 @@ pub(super) fn parse(text: &str) -> ParseResult<Termbase> {
                     languages: vec![section(REFERENCE_LANG, &source, Status::Preferred, line)],
                     line,
                 });
-                termbase.concepts.last_mut().expect("just pushed")
+                termbase.concepts.last_mut().expect("just pushed") // cannot fail: pushed above
             }
         };
         match concept.languages.iter_mut().find(|l| l.lang == locale) {
@@ -91,15 +91,20 @@ fn section(lang: &str, text: &str, status: Status, line: usize) -> LanguageSecti
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn rows_group_into_concepts() {
-        let tb = parse("term,locale,translation,status\nabscess,es,absceso,preferred\nabscess,fr,abcès,preferred\naddict,es,adicto,deprecated\n").unwrap();
+    fn rows_group_into_concepts() -> TestResult {
+        let tb = parse(
+            "term,locale,translation,status\nabscess,es,absceso,preferred\nabscess,fr,abcès,preferred\naddict,es,adicto,deprecated\n",
+        ).map_err(|(line, m)| format!("{line}: {m}"))?;
         assert_eq!(tb.concepts.len(), 2);
         assert_eq!(tb.concepts[0].languages.len(), 3);
         assert_eq!(
-            tb.concepts[1].language("es").unwrap().terms[0].status,
+            tb.concepts[1].language("es").ok_or("none")?.terms[0].status,
             Status::Deprecated
         );
+        Ok(())
     }
 
     #[test]

@@ -613,6 +613,8 @@ fn build_automaton(patterns: &[String]) -> Option<AhoCorasick> {
         AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(patterns)
+            // cannot fail: aho-corasick refuses only more than 2^31 states or patterns, and
+            // termbase files are at most 64 MiB (`limits::MAX_FILE_BYTES`).
             .expect("the termbase's patterns fit in an Aho-Corasick automaton"),
     )
 }
@@ -1150,6 +1152,8 @@ mod tests {
 
     fn real_termbase() -> Termbase {
         let path = root().join("locales/terminology.tbx");
+        // cannot fail: the repository's own termbase, which every check of the shipped
+        // project loads; were it broken, failing here is right.
         Termbase::load(&path, &path).expect("the shipped termbase loads")
     }
 
@@ -1164,6 +1168,7 @@ mod tests {
     /// The messages of a shipped file: lines `id = text`.
     fn messages(locale: &str) -> Vec<(String, String)> {
         let path = root().join(format!("locales/{locale}/track-marks.ftl"));
+        // cannot fail: a shipped file of the repository (build.rs parses each one).
         let text = std::fs::read_to_string(&path).expect("the shipped .ftl file reads");
         text.lines()
             .filter(|line| !line.starts_with('#'))

@@ -117,6 +117,7 @@ impl Termbase {
     /// Loads a termbase file: `.tbx`/`.xml` as TBX, `.csv` as a glossary.
     pub fn load(path: &Path, shown: &Path) -> Result<Termbase> {
         let text = read_text(path).map_err(|e| e.with_path(shown))?;
+        crate::limits::check_size(shown, text.len(), "termbase")?;
         Termbase::parse(shown, &text)
     }
 

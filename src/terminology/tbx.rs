@@ -258,6 +258,8 @@ fn normalize_space(s: &str) -> String {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     const V3: &str = r#"<?xml version="1.0"?>
 <tbx type="TBX-Basic" xml:lang="en-US" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
 <conceptEntry id="c1"><descrip type="subjectField">infections</descrip>
@@ -273,33 +275,35 @@ mod tests {
 </langSec></conceptEntry></body></text></tbx>"#;
 
     #[test]
-    fn reads_tbx_v3() {
-        let tb = parse(V3).unwrap();
+    fn reads_tbx_v3() -> TestResult {
+        let tb = parse(V3).map_err(|(line, m)| format!("{line}: {m}"))?;
         assert_eq!(tb.concepts.len(), 2);
         let c1 = &tb.concepts[0];
         assert_eq!(c1.subject.as_deref(), Some("infections"));
-        let en = c1.language("en-US").unwrap();
+        let en = c1.language("en-US").ok_or("none")?;
         assert_eq!(en.definition.as_deref(), Some("Heart & valves."));
         assert_eq!(en.terms[0].text, "endocarditis");
         assert_eq!(en.terms[0].part_of_speech.as_deref(), Some("noun"));
         assert_eq!(en.terms[0].line, 5);
         assert!(c1.language_or_parent("es-MX").is_some());
-        let c2 = tb.concepts[1].language("en-US").unwrap();
+        let c2 = tb.concepts[1].language("en-US").ok_or("none")?;
         assert!(c2.terms[0].do_not_translate);
         assert_eq!(c2.terms[1].status, Status::Deprecated);
         assert_eq!(c2.terms[1].note.as_deref(), Some("stigmatizing"));
+        Ok(())
     }
 
     #[test]
-    fn reads_tbx_v2() {
+    fn reads_tbx_v2() -> TestResult {
         let v2 = r#"<martif type="TBX"><text><body><termEntry id="t1"><langSet xml:lang="fr">
 <tig><term>VIH</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
 </langSet></termEntry></body></text></martif>"#;
-        let tb = parse(v2).unwrap();
+        let tb = parse(v2).map_err(|(line, m)| format!("{line}: {m}"))?;
         assert_eq!(
             tb.concepts[0].languages[0].terms[0].status,
             Status::Admitted
         );
+        Ok(())
     }
 
     #[test]
@@ -320,7 +324,7 @@ mod tests {
     /// A DTD is skipped unread: an external entity (XXE) or a nested internal one ("billion
     /// laughs") it declares is never fetched or expanded; using one stops the load.
     #[test]
-    fn doctype_entities_are_never_expanded() {
+    fn doctype_entities_are_never_expanded() -> TestResult {
         let doc = |lang: &str, term: &str| {
             format!(
                 r#"<?xml version="1.0"?>
@@ -333,7 +337,7 @@ mod tests {
             )
         };
         // Declaring entities without using them is harmless: the file loads.
-        let tb = parse(&doc("en", "abscess")).unwrap();
+        let tb = parse(&doc("en", "abscess")).map_err(|(line, m)| format!("{line}: {m}"))?;
         assert_eq!(tb.concepts[0].languages[0].terms[0].text, "abscess");
         for entity in ["xxe", "lol", "lol2"] {
             let err = parse(&doc("en", &format!("a &{entity}; b"))).unwrap_err();
@@ -344,8 +348,10 @@ mod tests {
         assert_eq!(err.0, 7);
         assert!(err.1.contains("without xml:lang"), "{err:?}");
         // Predefined entities and character references are resolved.
-        let tb = parse(&doc("en", "A &amp; B &#233;&#x00E9;")).unwrap();
+        let tb = parse(&doc("en", "A &amp; B &#233;&#x00E9;"))
+            .map_err(|(line, m)| format!("{line}: {m}"))?;
         assert_eq!(tb.concepts[0].languages[0].terms[0].text, "A & B éé");
+        Ok(())
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod browser;
 
 use assert_cmd::Command;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub fn repo_root() -> PathBuf {
@@ -28,6 +29,16 @@ pub fn article_project(name: &str, article: &str) -> tempfile::TempDir {
         article,
     )
     .unwrap();
+    dir
+}
+
+/// A temporary copy of the `clinic` fixture project (`tests/fixtures/projects/clinic`).
+pub fn clinic() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &repo_root().join("tests/fixtures/projects/clinic"),
+        dir.path(),
+    );
     dir
 }
 
@@ -64,3 +75,35 @@ pub fn messages(path: &Path) -> Vec<(String, String)> {
 }
 
 pub const SHIPPED_ARTICLE: &str = include_str!("../../source/track-marks.md");
+
+/// Every file under `dir`, relative path to bytes, but for check's cache directory
+/// (`.medloc-cache`, the one place check writes; tests/incremental.rs tests that
+/// `--no-cache` writes nothing at all).
+pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.ends_with(".medloc-cache") {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(
+                    path.strip_prefix(dir).unwrap().to_owned(),
+                    std::fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Replaces the first `from` in the file at `path` (which must hold it) with `to`.
+pub fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}

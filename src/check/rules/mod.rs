@@ -150,8 +150,10 @@ pub(crate) mod fixture {
             .flat_map(|f| f.entries.iter().map(|e| (e.id.clone(), f.shown.clone())))
             .collect();
         let state: Option<LocaleState> = read(rule, "state.json")
+            // cannot fail: a checked-in fixture; were it broken, failing the test is right.
             .map(|t| serde_json::from_str(&t).expect("fixture state parses"));
         let terms = read(rule, "termbase.tbx").map(|t| {
+            // cannot fail: a checked-in fixture; were it broken, failing the test is right.
             let tb = crate::terminology::Termbase::parse("termbase.tbx".as_ref(), &t)
                 .expect("fixture termbase parses");
             crate::check::Terms::new(tb, "en-US", &[locale.trim().to_owned()])

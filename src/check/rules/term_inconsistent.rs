@@ -222,7 +222,7 @@ fn wordings<'u>(uses: &[(&'u VariantUsage, &'u TermUse)], matcher: &Matcher) -> 
                     variants: Vec::new(),
                     messages: Vec::new(),
                 });
-                out.last_mut().expect("just pushed")
+                out.last_mut().expect("just pushed") // cannot fail: pushed above
             }
         };
         if !wording.variants.iter().any(|v| std::ptr::eq(*v, variant)) {
