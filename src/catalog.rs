@@ -563,13 +563,7 @@ impl Catalog {
         locales: &[String],
         source: &dyn FileSource,
     ) -> Result<Catalog> {
-        let reference = Arc::new(read_reference(project, source)?.parse());
-        crate::limits::check_reference_size(
-            reference
-                .files
-                .values()
-                .map(|f| (f.shown.as_str(), f.entries.len())),
-        )?;
+        let reference = read_reference(project, source)?.parse_reference()?;
         let mut fallback_tags: Vec<&str> = locales
             .iter()
             .filter_map(|l| project.parent_locale(l))
@@ -636,6 +630,19 @@ pub struct LocaleTexts {
 }
 
 impl LocaleTexts {
+    /// Parses the reference's files, refusing a reference over the size limit
+    /// ([`crate::limits`]).
+    pub fn parse_reference(self) -> Result<Arc<LocaleFiles>> {
+        let reference = self.parse();
+        crate::limits::check_reference_size(
+            reference
+                .files
+                .values()
+                .map(|f| (f.shown.as_str(), f.entries.len())),
+        )?;
+        Ok(Arc::new(reference))
+    }
+
     /// Parses every file, in parallel.
     pub fn parse(self) -> LocaleFiles {
         let parsed: Vec<(PathBuf, Result<FtlFile>)> = self

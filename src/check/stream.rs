@@ -131,13 +131,7 @@ pub fn check_streamed(
     // Phase two: parse and check what the cache did not answer.
     let reference_missed = owns_reference && reference_findings.is_none();
     if reference_missed || !missed.is_empty() {
-        let reference = Arc::new(reference_texts.parse());
-        crate::limits::check_reference_size(
-            reference
-                .files
-                .values()
-                .map(|f| (f.shown.as_str(), f.entries.len())),
-        )?;
+        let reference = reference_texts.parse_reference()?;
         problems.extend(
             reference
                 .unreadable
