@@ -1,5 +1,6 @@
 //! The incremental check cache: per unit (the reference, or one locale), the findings of the
-//! last run and a SHA-256 key of everything they depend on (this build of medloc, the project
+//! last run (in postcard, a compact serde binary format: reading them back is most of what a
+//! cached run does, and JSON took several times longer to decode) and a SHA-256 key of everything they depend on (this build of medloc, the project
 //! file, the termbases, the reference's files, the unit's files and those of the locale it
 //! falls back to, its stale-tracking state, the path filter). A unit whose key is unchanged is
 //! not parsed or checked again; its findings are read back.
@@ -21,7 +22,7 @@ pub const DEFAULT_DIR: &str = ".medloc-cache";
 /// another wrote.
 const BUILD_ID: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("MEDLOC_BUILD_ID"));
 
-const ENTRY_SCHEMA: &str = "medloc-check-cache/1";
+const ENTRY_SCHEMA: &str = "medloc-check-cache/2";
 
 /// A running SHA-256 over length-prefixed parts, so `("ab", "c")` and `("a", "bc")` differ.
 #[derive(Clone)]
@@ -76,6 +77,22 @@ struct Entry {
     findings: Vec<CachedFinding>,
 }
 
+/// The start of an entry: enough to know whether it is for the inputs at hand.
+#[derive(Deserialize)]
+struct Header {
+    schema: String,
+    key: String,
+}
+
+/// What [`Cache::probe`] found.
+#[derive(Debug, PartialEq)]
+pub enum Probe {
+    /// An entry for these inputs (its findings are read by [`Cache::get`]).
+    Fresh,
+    Miss,
+    Unusable(String),
+}
+
 /// [`Finding`] as stored: the rule by name, the span kept.
 #[derive(Serialize, Deserialize)]
 struct CachedFinding {
@@ -106,7 +123,28 @@ impl Cache {
     /// The entry's file for a unit (`reference` or `locale-<tag>`; tags are BCP 47, so the
     /// name is safe).
     fn path(&self, unit: &str) -> PathBuf {
-        self.dir.join("check").join(format!("{unit}.json"))
+        self.dir.join("check").join(format!("{unit}.bin"))
+    }
+
+    /// Whether an entry for `unit` under `key` exists, reading only its header.
+    pub fn probe(&self, unit: &str, key: &str) -> Probe {
+        use std::io::Read;
+        let path = self.path(unit);
+        let mut head = Vec::with_capacity(256);
+        let read = std::fs::File::open(&path).and_then(|f| f.take(256).read_to_end(&mut head));
+        match read {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Probe::Miss,
+            Err(e) => return Probe::Unusable(format!("{}: {e}", path.display())),
+            Ok(_) => {}
+        }
+        match postcard::take_from_bytes::<Header>(&head) {
+            Ok((h, _)) if h.schema == ENTRY_SCHEMA && h.key == key => Probe::Fresh,
+            Ok(_) => Probe::Miss,
+            Err(e) => Probe::Unusable(format!(
+                "{}: not a cache entry medloc can read ({e})",
+                path.display()
+            )),
+        }
     }
 
     /// The findings stored for `unit` under `key`.
@@ -117,7 +155,7 @@ impl Cache {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Lookup::Miss,
             Err(e) => return Lookup::Unusable(format!("{}: {e}", path.display())),
         };
-        let entry: Entry = match serde_json::from_slice(&bytes) {
+        let entry: Entry = match postcard::from_bytes(&bytes) {
             Ok(e) => e,
             Err(e) => {
                 return Lookup::Unusable(format!(
@@ -183,7 +221,7 @@ impl Cache {
                 })
                 .collect(),
         };
-        let bytes = serde_json::to_vec(&entry).map_err(|e| e.to_string())?;
+        let bytes = postcard::to_stdvec(&entry).map_err(|e| e.to_string())?;
         self.prepare()
             .map_err(|e| format!("{}: {e}", self.dir.display()))?;
         crate::error::write_atomic(&self.path(unit), &bytes).map_err(|e| e.to_string())
@@ -234,16 +272,20 @@ mod tests {
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
         let cache = Cache::new(dir.path().join("c"));
         assert!(matches!(cache.get("locale-es", "k1"), Lookup::Miss));
+        assert_eq!(cache.probe("locale-es", "k1"), Probe::Miss);
         cache.put("locale-es", "k1", &[finding()])?;
+        assert_eq!(cache.probe("locale-es", "k1"), Probe::Fresh);
+        assert_eq!(cache.probe("locale-es", "k2"), Probe::Miss);
         match cache.get("locale-es", "k1") {
             Lookup::Hit(found) => assert_eq!(found, [finding()]),
             _ => return Err("expected a hit".into()),
         }
         assert!(matches!(cache.get("locale-es", "k2"), Lookup::Miss));
         assert!(dir.path().join("c/CACHEDIR.TAG").is_file());
-        std::fs::write(dir.path().join("c/check/locale-es.json"), "{\"schema\": 1")
+        std::fs::write(dir.path().join("c/check/locale-es.bin"), "{\"schema\": 1")
             .map_err(|e| e.to_string())?;
         assert!(matches!(cache.get("locale-es", "k1"), Lookup::Unusable(_)));
+        assert!(matches!(cache.probe("locale-es", "k1"), Probe::Unusable(_)));
         Ok(())
     }
 

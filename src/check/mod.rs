@@ -6,7 +6,7 @@ pub mod rules;
 pub(crate) mod scan;
 mod stream;
 
-pub use stream::{StreamedCheck, check_streamed};
+pub use stream::{RunSummary, Stream, StreamedCheck, Unit, check_each, check_streamed};
 
 pub use crate::catalog::PatternPair;
 use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles, Pattern};
@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 /// How serious a finding is. `error` fails `check`; `warning` fails it with
 /// `--deny warnings`; `info` never does.
@@ -128,11 +129,12 @@ pub struct FileCheck<'a> {
     pub term_lookup: Option<&'a TermLookup<'a>>,
 }
 
-/// The termbase and its matchers, compiled once per run and shared by every thread.
+/// The termbase and its matchers, shared by every thread: the reference's compiled at once,
+/// each locale's on first use (by the thread checking that locale), once per run.
 pub struct Terms {
     pub termbase: crate::terminology::Termbase,
     pub reference: crate::terminology::matcher::Matcher,
-    pub locales: HashMap<String, crate::terminology::matcher::Matcher>,
+    locales: HashMap<String, std::sync::OnceLock<crate::terminology::matcher::Matcher>>,
     reference_tag: String,
 }
 
@@ -142,22 +144,27 @@ impl Terms {
         self.reference_tag.clone()
     }
 
+    /// Terms for the reference and `locales`.
     pub fn new(
         termbase: crate::terminology::Termbase,
         reference: &str,
         locales: &[String],
     ) -> Terms {
-        use crate::terminology::matcher::Matcher;
-        let compiled: Vec<(String, Matcher)> = locales
-            .par_iter()
-            .map(|l| (l.clone(), Matcher::new(&termbase, l)))
-            .collect();
         Terms {
-            reference: Matcher::new(&termbase, reference),
-            locales: compiled.into_iter().collect(),
+            reference: crate::terminology::matcher::Matcher::new(&termbase, reference),
+            locales: locales
+                .iter()
+                .map(|l| (l.clone(), std::sync::OnceLock::new()))
+                .collect(),
             reference_tag: reference.to_owned(),
             termbase,
         }
+    }
+
+    /// The matcher of `locale` (one of those given to [`Terms::new`]), compiled on first use.
+    pub fn matcher(&self, locale: &str) -> Option<&crate::terminology::matcher::Matcher> {
+        let cell = self.locales.get(locale)?;
+        Some(cell.get_or_init(|| crate::terminology::matcher::Matcher::new(&self.termbase, locale)))
     }
 }
 
@@ -225,7 +232,7 @@ impl<'a> FileCheck<'a> {
     /// The compiled termbase and this locale's matcher, when the project has a termbase.
     pub fn term_matcher(&self) -> Option<(&'a Terms, &'a crate::terminology::matcher::Matcher)> {
         let terms = self.terms?;
-        Some((terms, terms.locales.get(&self.locale.tag)?))
+        Some((terms, terms.matcher(&self.locale.tag)?))
     }
 
     /// Entries present in both files, by ID.
@@ -509,7 +516,7 @@ pub(crate) struct RunContext<'a> {
     pub do_not_translate: &'a [String],
     pub terms: Option<&'a Terms>,
     /// The reference's term matches, computed once for every locale.
-    pub reference_index: Option<&'a ReferenceIndex<'a>>,
+    pub reference_index: Option<&'a ReferenceIndex>,
     pub paths: &'a [String],
 }
 
@@ -675,7 +682,7 @@ pub fn check(
 ) -> Result<CheckReport> {
     let policy = Policy::from_project(project)?;
     let reference_ids = reference_ids(&catalog.reference);
-    let reference_index = terms.map(|t| ReferenceIndex::new(t, &catalog.reference));
+    let reference_index = terms.map(|t| ReferenceIndex::new(t, Arc::clone(&catalog.reference)));
     let run = RunContext {
         project,
         policy: &policy,

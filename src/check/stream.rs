@@ -1,12 +1,15 @@
-//! `medloc check` one locale at a time, with the incremental cache.
+//! `medloc check` one locale at a time, with the incremental cache, handing each locale's
+//! findings on as soon as they are final.
 //!
-//! The reference is read once. Each locale (with the locale it falls back to) is read,
-//! hashed and, unless the cache holds findings for exactly those inputs, parsed and checked,
-//! then dropped: memory holds the reference and the locales being worked on, not the whole
-//! project, so it stays flat as locales are added. Only the texts of files that findings
-//! point into are kept, for the snippets of the text report.
+//! The reference is read once. Each locale (with the locale it falls back to) is read and
+//! hashed; unless the cache holds findings for exactly those inputs, it is parsed, checked,
+//! and dropped. Locales are worked on a few at a time (two per thread), in report order, and
+//! each unit's findings go to the caller's `digest` (on the worker thread: formatting runs in
+//! parallel) and then, in order, to its `sink` (which can print them): memory holds the
+//! reference and the locales in flight, not the whole project or all its findings, so it
+//! stays flat as locales are added.
 
-use super::cache::{Cache, KeyBuilder, Lookup};
+use super::cache::{Cache, KeyBuilder, Lookup, Probe};
 use super::{
     CheckOptions, CheckReport, Finding, Policy, RunContext, Terms, do_not_translate_names,
     load_side_inputs, reference_ids, sort_findings,
@@ -16,18 +19,32 @@ use crate::catalog::{
 };
 use crate::error::{Error, Result};
 use crate::project::{Project, Shard};
+use crate::stale::LocaleState;
 use crate::terminology::index::ReferenceIndex;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
-/// A streamed check's result.
+/// What one unit of a run found: the reference's own files, or one locale.
+#[derive(Debug)]
+pub struct Unit {
+    /// `reference`, or the locale's tag.
+    pub name: String,
+    /// In report order.
+    pub findings: Vec<Finding>,
+    /// The texts of the files the findings point into (when the run was asked for them).
+    pub sources: Vec<(String, String)>,
+}
+
+/// What a run did besides its findings.
 #[derive(Debug, Default)]
-pub struct StreamedCheck {
-    pub report: CheckReport,
-    /// The text of every file a finding points into, by its path as shown.
-    pub sources: BTreeMap<String, String>,
-    /// Units (`reference`, then locales) whose findings came from the cache.
+pub struct RunSummary {
+    pub reference: String,
+    /// The locales checked, in the project's order.
+    pub locales: Vec<String>,
+    /// Locales or files that could not be checked at all.
+    pub problems: Vec<Error>,
+    /// Units whose findings came from the cache.
     pub reused: Vec<String>,
     /// Units parsed and checked in this run.
     pub checked: Vec<String>,
@@ -35,202 +52,393 @@ pub struct StreamedCheck {
     pub warnings: Vec<String>,
 }
 
-/// What phase one found for a locale: its cache key (`None`: not cacheable, a file was
-/// unreadable) and, on a hit, its findings with the texts they point into.
-enum Looked {
-    Hit {
-        findings: Vec<Finding>,
-        sources: Vec<(String, String)>,
-    },
-    Miss,
-    /// An entry that cannot be used: checked in full, with this warning.
-    Unusable(String),
-    Failed(Error),
+/// How a streamed run goes: with or without a cache; with or without the texts of the files
+/// findings point into (only the text report shows them).
+#[derive(Clone, Copy, Default)]
+pub struct Stream<'a> {
+    pub cache: Option<&'a Cache>,
+    pub sources: bool,
 }
 
-/// Checks the project's selected locales one at a time; with `cache`, reuses the findings of
-/// every unit whose inputs are unchanged since it was stored.
+/// A streamed check collected whole (for coverage, render and tests).
+#[derive(Debug, Default)]
+pub struct StreamedCheck {
+    pub report: CheckReport,
+    /// The text of every file a finding points into, by its path as shown.
+    pub sources: BTreeMap<String, String>,
+    pub reused: Vec<String>,
+    pub checked: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// [`check_each`], collected into one report (with sources).
 pub fn check_streamed(
     project: &Project,
     options: &CheckOptions,
     cache: Option<&Cache>,
 ) -> Result<StreamedCheck> {
+    let mut findings = Vec::new();
+    let mut sources = BTreeMap::new();
+    let stream = Stream {
+        cache,
+        sources: true,
+    };
+    let summary = check_each(project, options, stream, &|unit| unit, &mut |unit: Unit| {
+        findings.extend(unit.findings);
+        sources.extend(unit.sources);
+    })?;
+    Ok(StreamedCheck {
+        report: CheckReport {
+            reference: summary.reference,
+            findings,
+            problems: summary.problems,
+            locales: summary.locales,
+        },
+        sources,
+        reused: summary.reused,
+        checked: summary.checked,
+        warnings: summary.warnings,
+    })
+}
+
+/// What the rules need besides a locale's own files, prepared once, and only when some unit
+/// is not answered by the cache.
+struct Checker {
+    reference: Arc<LocaleFiles>,
+    ids: HashSet<String>,
+    terms: Option<Terms>,
+    index: Option<ReferenceIndex>,
+}
+
+impl Checker {
+    fn new(
+        texts: &LocaleTexts,
+        termbase: &crate::terminology::Termbase,
+        project: &Project,
+        locales: &[String],
+    ) -> Result<Checker> {
+        let copy = LocaleTexts {
+            locale: texts.locale.clone(),
+            dir: texts.dir.clone(),
+            files: texts
+                .files
+                .iter()
+                .map(|(rel, shown, text)| {
+                    let text = match text {
+                        Ok(t) => Ok(t.clone()),
+                        Err(e) => Err(Error::Usage(e.to_string())),
+                    };
+                    (rel.clone(), shown.clone(), text)
+                })
+                .collect(),
+        };
+        let reference = copy.parse_reference()?;
+        let terms = (!termbase.concepts.is_empty())
+            .then(|| Terms::new(termbase.clone(), &project.reference_locale, locales));
+        let index = terms
+            .as_ref()
+            .map(|t| ReferenceIndex::new(t, Arc::clone(&reference)));
+        Ok(Checker {
+            ids: reference_ids(&reference),
+            reference,
+            terms,
+            index,
+        })
+    }
+}
+
+/// Where a unit's findings come from, as the first pass found.
+enum Plan {
+    /// The cache has an entry for these inputs.
+    Cached {
+        key: String,
+    },
+    /// Check it (and store the findings under the key, when there is one).
+    Check {
+        key: Option<String>,
+        warning: Option<String>,
+    },
+    Failed(Error),
+}
+
+/// Checks the project's selected locales, a few at a time in report order (the reference's
+/// own findings first, then the locales by tag), passing each unit through `digest` on a
+/// worker thread and then, in that order, to `sink`.
+pub fn check_each<T: Send>(
+    project: &Project,
+    options: &CheckOptions,
+    stream: Stream<'_>,
+    digest: &(dyn Fn(Unit) -> T + Sync),
+    sink: &mut dyn FnMut(T),
+) -> Result<RunSummary> {
     let policy = Policy::from_project(project)?;
     let (locales, mut problems) = project.select_locales(&options.locales, options.shard);
     let (states, termbase) = load_side_inputs(project, &mut problems);
     let do_not_translate = do_not_translate_names(&termbase);
     let reference_texts = read_reference(project, &WorkingTree)?;
     let base = base_key(project, options, &reference_texts);
-    let cache = cache.filter(|_| base.is_some());
-    let mut out = StreamedCheck::default();
+    let cache = stream.cache.filter(|_| base.is_some());
+    let mut summary = RunSummary {
+        reference: project.reference_locale.clone(),
+        locales: locales.clone(),
+        problems,
+        ..RunSummary::default()
+    };
     let unusable = |warning: String| format!("{warning}; checking without it");
 
-    // Phase one: which units the cache answers.
+    // First pass, over every unit at once: keys and cache headers only.
     let owns_reference = Shard::owns_reference(options.shard);
-    let reference_key = base.clone().map(|mut k| {
-        k.part(b"reference");
-        k.finish()
+    let reference_plan = owns_reference.then(|| {
+        let key = base.clone().map(|mut k| {
+            k.part(b"reference");
+            k.finish()
+        });
+        plan(cache, "reference", key, &unusable)
     });
-    let mut reference_findings = None;
-    if let (true, Some(cache), Some(key)) = (owns_reference, cache, &reference_key) {
-        match cache.get("reference", key) {
-            Lookup::Hit(findings) => {
-                out.sources.extend(sources_of(&findings, &reference_texts));
-                out.reused.push("reference".to_owned());
-                reference_findings = Some(findings);
-            }
-            Lookup::Miss => {}
-            Lookup::Unusable(w) => out.warnings.push(unusable(w)),
-        }
-    }
-    let looked: Vec<Looked> = locales
+    let mut sorted: Vec<&String> = locales.iter().collect();
+    sorted.sort();
+    let plans: Vec<Plan> = sorted
         .par_iter()
-        .map(|tag| {
-            let Some(cache) = cache else {
-                return Looked::Miss;
-            };
-            let texts = match read_with_parent(project, tag) {
-                Ok(t) => t,
-                Err(e) => return Looked::Failed(e),
-            };
-            let Some(key) = locale_key(base.as_ref(), &states, &texts) else {
-                return Looked::Miss;
-            };
-            match cache.get(&unit(tag), &key) {
-                Lookup::Hit(findings) => {
-                    let sources = sources_of(&findings, &texts.0);
-                    Looked::Hit { findings, sources }
-                }
-                Lookup::Miss => Looked::Miss,
-                Lookup::Unusable(w) => Looked::Unusable(unusable(w)),
+        .map(|tag| match read_with_parent(project, tag) {
+            Ok(texts) => {
+                let key = locale_key(base.as_ref(), &states, &texts);
+                plan(cache, &unit(tag), key, &unusable)
             }
+            Err(e) => Plan::Failed(e),
         })
         .collect();
 
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut missed: Vec<&String> = Vec::new();
-    for (tag, looked) in locales.iter().zip(looked) {
-        match looked {
-            Looked::Hit {
-                findings: mine,
-                sources,
-            } => {
-                findings.extend(mine);
-                out.sources.extend(sources);
-                out.reused.push(tag.clone());
-            }
-            Looked::Miss => missed.push(tag),
-            Looked::Unusable(w) => {
-                out.warnings.push(w);
-                missed.push(tag);
-            }
-            Looked::Failed(e) => problems.push(e),
-        }
+    // The checker, built now if the cache does not answer everything, or later should a
+    // cached entry turn out unreadable.
+    let to_check: Vec<String> = sorted
+        .iter()
+        .zip(&plans)
+        .filter(|(_, p)| matches!(p, Plan::Check { .. }))
+        .map(|(t, _)| (*t).clone())
+        .collect();
+    let checker: OnceLock<std::result::Result<Checker, String>> = OnceLock::new();
+    if !to_check.is_empty() || matches!(reference_plan, Some(Plan::Check { .. })) {
+        let built = Checker::new(&reference_texts, &termbase, project, &locales)?;
+        let _ = checker.set(Ok(built));
     }
-
-    // Phase two: parse and check what the cache did not answer.
-    let reference_missed = owns_reference && reference_findings.is_none();
-    if reference_missed || !missed.is_empty() {
-        let reference = reference_texts.parse_reference()?;
-        problems.extend(
-            reference
-                .unreadable
-                .iter()
-                .map(|e| Error::Usage(e.to_string())),
-        );
-        let ids = reference_ids(&reference);
-        let missed_tags: Vec<String> = missed.iter().map(|t| (*t).clone()).collect();
-        let terms = (!termbase.concepts.is_empty())
-            .then(|| Terms::new(termbase, &project.reference_locale, &missed_tags));
-        let reference_index = terms.as_ref().map(|t| ReferenceIndex::new(t, &reference));
-        let run = RunContext {
-            project,
-            policy: &policy,
-            shared: &project.config.medloc.shared,
-            reference_ids: &ids,
-            do_not_translate: &do_not_translate,
-            terms: terms.as_ref(),
-            reference_index: reference_index.as_ref(),
-            paths: &options.paths,
-        };
-        // The reference's own findings alongside the locales (not before them: on two
-        // threads it would leave one idle).
-        let check_reference = || reference_missed.then(|| run.check_reference(&reference));
-        let check_locales = || -> Vec<Result<Checked>> {
-            missed
-                .par_iter()
-                .map(|tag| {
-                    let texts = read_with_parent(project, tag)?;
-                    let key = locale_key(base.as_ref(), &states, &texts);
-                    let (texts, parent) = texts;
-                    let catalog = Catalog {
-                        reference: Arc::clone(&reference),
-                        locales: vec![texts.parse()],
-                        fallbacks: parent.map(LocaleTexts::parse).into_iter().collect(),
-                        problems: Vec::new(),
-                    };
-                    let locale = &catalog.locales[0];
-                    let findings = run.check_locale(&catalog, locale, states.get(tag.as_str()));
-                    let warning = match (cache, &key) {
-                        (Some(cache), Some(key)) => cache.put(&unit(tag), key, &findings).err(),
-                        _ => None,
-                    };
-                    let sources = file_sources(&findings, locale);
-                    let unreadable = locale
-                        .unreadable
-                        .iter()
-                        .map(|e| Error::Usage(e.to_string()))
-                        .collect();
-                    Ok(Checked {
-                        findings,
-                        sources,
-                        warning,
-                        unreadable,
-                    })
-                })
-                .collect()
-        };
-        let (reference_findings_now, results) = rayon::join(check_reference, check_locales);
-        if let Some(mine) = reference_findings_now {
-            if let (Some(cache), Some(key)) = (cache, &reference_key)
-                && let Err(w) = cache.put("reference", key, &mine)
-            {
-                out.warnings.push(w);
-            }
-            out.checked.push("reference".to_owned());
-            out.sources.extend(file_sources(&mine, &reference));
-            findings.extend(mine);
-        }
-        for (tag, result) in missed.iter().zip(results) {
-            match result {
-                Ok(checked) => {
-                    findings.extend(checked.findings);
-                    out.sources.extend(checked.sources);
-                    out.warnings.extend(checked.warning);
-                    problems.extend(checked.unreadable);
-                    out.checked.push((*tag).clone());
-                }
-                Err(e) => problems.push(e),
-            }
-        }
-    }
-    findings.extend(reference_findings.into_iter().flatten());
-    sort_findings(project, &mut findings);
-    out.report = CheckReport {
-        reference: project.reference_locale.clone(),
-        findings,
-        problems,
-        locales,
+    let get_checker = || {
+        checker
+            .get_or_init(|| {
+                Checker::new(&reference_texts, &termbase, project, &locales)
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|e| Error::Usage(e.clone()))
     };
-    Ok(out)
+    let work = Work {
+        project,
+        policy: &policy,
+        do_not_translate: &do_not_translate,
+        paths: &options.paths,
+        cache,
+        states: &states,
+        base: base.as_ref(),
+        sources: stream.sources,
+        reference_texts: &reference_texts,
+        get_checker: &get_checker,
+    };
+
+    // Second pass: the units in order, a few at a time; each handed on once final.
+    let mut units: Vec<(String, Plan)> = Vec::new();
+    if let Some(p) = reference_plan {
+        units.push(("reference".to_owned(), p));
+    }
+    units.extend(sorted.iter().map(|t| (*t).clone()).zip(plans));
+    let batch = 2 * rayon::current_num_threads().max(1);
+    let mut units = units.into_iter().peekable();
+    while units.peek().is_some() {
+        let chunk: Vec<(String, Plan)> = units.by_ref().take(batch).collect();
+        let done: Vec<(String, Done<T>)> = chunk
+            .into_par_iter()
+            .map(|(name, plan)| {
+                let done = work.run(&name, plan, digest);
+                (name, done)
+            })
+            .collect();
+        for (name, done) in done {
+            summary.warnings.extend(done.warnings);
+            summary.problems.extend(done.problems);
+            if let Some(output) = done.output {
+                if done.reused {
+                    summary.reused.push(name);
+                } else {
+                    summary.checked.push(name);
+                }
+                sink(output);
+            }
+        }
+    }
+    Ok(summary)
 }
 
-/// What phase two found for a locale.
-struct Checked {
-    findings: Vec<Finding>,
-    sources: Vec<(String, String)>,
-    warning: Option<String>,
-    unreadable: Vec<Error>,
+/// What the second pass needs to work on one unit.
+struct Work<'w> {
+    project: &'w Project,
+    policy: &'w Policy,
+    do_not_translate: &'w [String],
+    paths: &'w [String],
+    cache: Option<&'w Cache>,
+    states: &'w HashMap<String, LocaleState>,
+    base: Option<&'w KeyBuilder>,
+    sources: bool,
+    reference_texts: &'w LocaleTexts,
+    get_checker: &'w (dyn Fn() -> Result<&'w Checker> + Sync),
+}
+
+/// One unit's outcome.
+struct Done<T> {
+    output: Option<T>,
+    reused: bool,
+    warnings: Vec<String>,
+    problems: Vec<Error>,
+}
+
+impl Work<'_> {
+    /// The rules' context with `checker`'s reference and terms.
+    fn context<'c>(&'c self, checker: &'c Checker) -> RunContext<'c> {
+        RunContext {
+            project: self.project,
+            policy: self.policy,
+            shared: &self.project.config.medloc.shared,
+            reference_ids: &checker.ids,
+            do_not_translate: self.do_not_translate,
+            terms: checker.terms.as_ref(),
+            reference_index: checker.index.as_ref(),
+            paths: self.paths,
+        }
+    }
+
+    fn run<T>(&self, name: &str, plan: Plan, digest: &(dyn Fn(Unit) -> T + Sync)) -> Done<T> {
+        let mut done = Done {
+            output: None,
+            reused: false,
+            warnings: Vec::new(),
+            problems: Vec::new(),
+        };
+        let is_reference = name == "reference";
+        let entry = if is_reference {
+            name.to_owned()
+        } else {
+            unit(name)
+        };
+        let (key, warning) = match plan {
+            Plan::Failed(e) => {
+                done.problems.push(e);
+                return done;
+            }
+            Plan::Cached { key } => match self.cache.map(|c| c.get(&entry, &key)) {
+                Some(Lookup::Hit(mut findings)) => {
+                    sort_findings(self.project, &mut findings);
+                    let sources = if !self.sources {
+                        Vec::new()
+                    } else if is_reference {
+                        sources_of(&findings, self.reference_texts)
+                    } else {
+                        match read_project_locale(self.project, name, &WorkingTree) {
+                            Ok(texts) => sources_of(&findings, &texts),
+                            Err(_) => Vec::new(),
+                        }
+                    };
+                    done.reused = true;
+                    done.output = Some(digest(Unit {
+                        name: name.to_owned(),
+                        findings,
+                        sources,
+                    }));
+                    return done;
+                }
+                Some(Lookup::Unusable(w)) => (Some(key), Some(format!("{w}; checking without it"))),
+                _ => (Some(key), None),
+            },
+            Plan::Check { key, warning } => (key, warning),
+        };
+        done.warnings.extend(warning);
+        let checker = match (self.get_checker)() {
+            Ok(c) => c,
+            Err(e) => {
+                done.problems.push(e);
+                return done;
+            }
+        };
+        let run = self.context(checker);
+        let (mut findings, sources, key) = if is_reference {
+            let findings = run.check_reference(&checker.reference);
+            let sources = if self.sources {
+                file_sources(&findings, &checker.reference)
+            } else {
+                Vec::new()
+            };
+            (findings, sources, key)
+        } else {
+            let texts = match read_with_parent(self.project, name) {
+                Ok(t) => t,
+                Err(e) => {
+                    done.problems.push(e);
+                    return done;
+                }
+            };
+            // The key of what is checked now (a file may have changed since the first pass).
+            let key = key.and(locale_key(self.base, self.states, &texts));
+            let (texts, parent) = texts;
+            let catalog = Catalog {
+                reference: Arc::clone(&checker.reference),
+                locales: vec![texts.parse()],
+                fallbacks: parent.map(LocaleTexts::parse).into_iter().collect(),
+                problems: Vec::new(),
+            };
+            let locale = &catalog.locales[0];
+            done.problems.extend(
+                locale
+                    .unreadable
+                    .iter()
+                    .map(|e| Error::Usage(e.to_string())),
+            );
+            let findings = run.check_locale(&catalog, locale, self.states.get(name));
+            let sources = if self.sources {
+                file_sources(&findings, locale)
+            } else {
+                Vec::new()
+            };
+            (findings, sources, key)
+        };
+        sort_findings(self.project, &mut findings);
+        if let (Some(cache), Some(key)) = (self.cache, &key)
+            && let Err(w) = cache.put(&entry, key, &findings)
+        {
+            done.warnings.push(w);
+        }
+        done.output = Some(digest(Unit {
+            name: name.to_owned(),
+            findings,
+            sources,
+        }));
+        done
+    }
+}
+
+/// The first pass's decision for a unit with cache key `key`.
+fn plan(
+    cache: Option<&Cache>,
+    entry: &str,
+    key: Option<String>,
+    unusable: &dyn Fn(String) -> String,
+) -> Plan {
+    let (Some(cache), Some(k)) = (cache, &key) else {
+        return Plan::Check { key, warning: None };
+    };
+    match cache.probe(entry, k) {
+        Probe::Fresh => Plan::Cached { key: k.clone() },
+        Probe::Miss => Plan::Check { key, warning: None },
+        Probe::Unusable(w) => Plan::Check {
+            key,
+            warning: Some(unusable(w)),
+        },
+    }
 }
 
 /// The cache's name for a locale's entry.
@@ -273,7 +481,7 @@ fn base_key(
 /// The key of a locale: the base, its stale-tracking state, its files and its parent's.
 fn locale_key(
     base: Option<&KeyBuilder>,
-    states: &HashMap<String, crate::stale::LocaleState>,
+    states: &HashMap<String, LocaleState>,
     (texts, parent): &(LocaleTexts, Option<LocaleTexts>),
 ) -> Option<String> {
     let mut key = base?.clone();
@@ -313,7 +521,7 @@ fn file_sources(findings: &[Finding], files: &LocaleFiles) -> Vec<(String, Strin
         .collect()
 }
 
-/// The texts of the files `findings` point into.
+/// The texts of the read files `findings` point into.
 fn sources_of(findings: &[Finding], texts: &LocaleTexts) -> Vec<(String, String)> {
     let wanted: BTreeSet<&str> = findings.iter().map(|f| f.path.as_str()).collect();
     texts

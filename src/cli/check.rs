@@ -2,9 +2,10 @@
 
 use super::Outcome;
 use crate::catalog::Catalog;
-use crate::check::{CheckOptions, CheckReport, Severity, check_streamed};
+use crate::check::{CheckOptions, CheckReport, Severity, Stream, Unit, check_each, check_streamed};
 use crate::error::Result;
 use crate::project::{Project, Shard};
+use crate::report::check_text::{Sources, Tally};
 use crate::report::{check_json, check_sarif, check_text};
 use std::io::IsTerminal;
 
@@ -41,16 +42,75 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         paths: args.paths,
         shard: args.shard,
     };
-    let run = check_streamed(project, &options, args.cache.cache(project).as_ref())?;
-    for warning in &run.warnings {
+    let cache = args.cache.cache(project);
+    let deny_warnings = args.deny.is_some();
+    if let Format::Sarif = args.format {
+        // SARIF is one JSON document with per-rule indices: written whole at the end.
+        let run = check_streamed(project, &options, cache.as_ref())?;
+        print_warnings(&run.warnings);
+        return print_report(&run.report, &Sources::new(), args.format, deny_warnings);
+    }
+    // Text and JSON are written a few locales at a time, as their findings are final.
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let json = matches!(args.format, Format::Json);
+    let stream = Stream {
+        cache: cache.as_ref(),
+        sources: !json,
+    };
+    let digest = |unit: Unit| {
+        let mut tally = Tally::default();
+        tally.add(&unit.findings);
+        let text = if json {
+            check_json::fragment(&unit.findings)
+        } else {
+            let sources: Sources<'_> = unit
+                .sources
+                .iter()
+                .map(|(path, text)| (path.as_str(), text.as_str()))
+                .collect();
+            check_text::diagnostics(&unit.findings, &sources, color)
+        };
+        (text, tally)
+    };
+    let mut tally = Tally::default();
+    let mut joiner = check_json::Joiner::default();
+    let mut started = false;
+    let head = check_json::head(&project.reference_locale);
+    let mut sink = |(text, part): (String, Tally)| {
+        if json && !started {
+            print!("{head}");
+            started = true;
+        }
+        if json {
+            print!("{}", joiner.next(&text));
+        } else {
+            print!("{text}");
+        }
+        tally.merge(part);
+    };
+    let summary = check_each(project, &options, stream, &digest, &mut sink)?;
+    let counts = [
+        tally.count(Severity::Error),
+        tally.count(Severity::Warning),
+        tally.count(Severity::Info),
+    ];
+    if json {
+        if !started {
+            print!("{head}");
+        }
+        let problems: Vec<String> = summary.problems.iter().map(ToString::to_string).collect();
+        print!("{}", check_json::tail(joiner.any(), counts, &problems));
+    } else {
+        print!("{}", tally.summary(&summary.locales));
+    }
+    print_warnings(&summary.warnings);
+    outcome(&summary.problems, counts, deny_warnings)
+}
+
+fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
         eprintln!("warning: cache: {warning}");
     }
-    let sources: check_text::Sources<'_> = run
-        .sources
-        .iter()
-        .map(|(path, text)| (path.as_str(), text.as_str()))
-        .collect();
-    print_report(&run.report, &sources, args.format, args.deny.is_some())
 }
 
 /// The text of every file of `catalog`, for snippets.
@@ -78,18 +138,35 @@ pub(super) fn print_report(
             print!("{}", check_text::render(report, sources, color));
         }
     }
-    let failing =
-        report.count(Severity::Error) > 0 || (deny_warnings && report.count(Severity::Warning) > 0);
-    if !report.problems.is_empty() {
-        for problem in &report.problems {
+    outcome(
+        &report.problems,
+        [
+            report.count(Severity::Error),
+            report.count(Severity::Warning),
+            report.count(Severity::Info),
+        ],
+        deny_warnings,
+    )
+}
+
+/// The outcome for the exit code: findings fail on errors (and warnings with `--deny
+/// warnings`); locales or files that could not be checked make it an error, after the report
+/// is out.
+fn outcome(
+    problems: &[crate::Error],
+    [errors, warnings, _]: [usize; 3],
+    deny_warnings: bool,
+) -> Result<Outcome> {
+    if !problems.is_empty() {
+        for problem in problems {
             eprintln!("error: {problem}");
         }
         return Err(crate::Error::Reported {
-            count: report.problems.len(),
+            count: problems.len(),
             what: "locale(s) or file(s)",
         });
     }
-    Ok(if failing {
+    Ok(if errors > 0 || (deny_warnings && warnings > 0) {
         Outcome::Findings
     } else {
         Outcome::Clean

@@ -1,17 +1,11 @@
 //! `medloc check --format json`: schema `medloc-check/1`. Serialized straight from the
-//! report (no intermediate JSON tree: a large project has tens of thousands of findings).
+//! findings (no intermediate JSON tree), and in pieces, so a streamed check writes each
+//! locale's diagnostics as soon as they are final: [`head`], then [`fragment`]s joined by
+//! [`Joiner`], then [`tail`]. Together they are exactly `serde_json`'s pretty output of the
+//! whole document (tested below).
 
 use crate::check::{CheckReport, Finding, Severity};
 use serde::Serialize;
-
-#[derive(Serialize)]
-struct Document<'a> {
-    schema: &'static str,
-    reference: &'a str,
-    diagnostics: &'a [Finding],
-    summary: Summary,
-    problems: Vec<String>,
-}
 
 #[derive(Serialize)]
 struct Summary {
@@ -21,18 +15,169 @@ struct Summary {
 }
 
 pub fn render(report: &CheckReport) -> String {
-    let document = Document {
-        schema: "medloc-check/1",
-        reference: &report.reference,
-        diagnostics: &report.findings,
-        summary: Summary {
-            errors: report.count(Severity::Error),
-            warnings: report.count(Severity::Warning),
-            infos: report.count(Severity::Info),
-        },
-        problems: report.problems.iter().map(|p| p.to_string()).collect(),
+    let mut out = head(&report.reference);
+    let mut joiner = Joiner::default();
+    out.push_str(&joiner.next(&fragment(&report.findings)));
+    out.push_str(&tail(
+        joiner.any(),
+        [
+            report.count(Severity::Error),
+            report.count(Severity::Warning),
+            report.count(Severity::Info),
+        ],
+        &report
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>(),
+    ));
+    out
+}
+
+/// The document up to the opening of `diagnostics`.
+pub fn head(reference: &str) -> String {
+    format!(
+        "{{\n  \"schema\": \"medloc-check/1\",\n  \"reference\": {},\n  \"diagnostics\": [",
+        pretty(&reference, 0)
+    )
+}
+
+/// The diagnostics of `findings`, as array elements joined by `,\n` (empty for none).
+pub fn fragment(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| format!("    {}", pretty(f, 4)))
+        .collect::<Vec<_>>()
+        .join(",\n")
+}
+
+/// Joins fragments: the first after a newline, the next ones after a comma.
+#[derive(Debug, Default)]
+pub struct Joiner {
+    any: bool,
+}
+
+impl Joiner {
+    /// `fragment` with what must precede it.
+    pub fn next(&mut self, fragment: &str) -> String {
+        if fragment.is_empty() {
+            return String::new();
+        }
+        let separator = if self.any { ",\n" } else { "\n" };
+        self.any = true;
+        format!("{separator}{fragment}")
+    }
+
+    /// Whether any diagnostic was written.
+    pub fn any(&self) -> bool {
+        self.any
+    }
+}
+
+/// The rest of the document: the summary (errors, warnings, infos) and the problems.
+pub fn tail(any: bool, [errors, warnings, infos]: [usize; 3], problems: &[String]) -> String {
+    let close = if any { "\n  ]" } else { "]" };
+    let summary = Summary {
+        errors,
+        warnings,
+        infos,
     };
-    // cannot fail: every field is a string, a number, or a list or struct of them (no map
-    // with non-string keys, no Serialize impl that errors).
-    serde_json::to_string_pretty(&document).expect("the report serializes") + "\n"
+    format!(
+        "{close},\n  \"summary\": {},\n  \"problems\": {}\n}}\n",
+        pretty(&summary, 2),
+        pretty(&problems, 2)
+    )
+}
+
+/// `value` pretty-printed, its lines after the first indented by `indent` spaces (as it
+/// sits at that depth of the document).
+fn pretty<T: Serialize + ?Sized>(value: &T, indent: usize) -> String {
+    // cannot fail: findings, summaries and strings have only string keys and no Serialize
+    // impl that errors.
+    let text = serde_json::to_string_pretty(value).expect("the report serializes");
+    text.replace('\n', &format!("\n{}", " ".repeat(indent)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(id: &str) -> Finding {
+        Finding {
+            rule: "missing-message",
+            severity: Severity::Warning,
+            locale: "es".into(),
+            path: "locales/es/a.ftl".into(),
+            message_id: Some(id.into()),
+            attribute: None,
+            line: 1,
+            column: 1,
+            text: format!("missing message {id}"),
+            reference: Some("Line \"one\"\nline two".into()),
+            translation: None,
+            hint: None,
+            span: 0..0,
+        }
+    }
+
+    /// The pieces make exactly serde_json's pretty output of the whole document.
+    #[test]
+    fn pieces_equal_the_whole_document() {
+        #[derive(Serialize)]
+        struct Document<'a> {
+            schema: &'static str,
+            reference: &'a str,
+            diagnostics: &'a [Finding],
+            summary: Summary,
+            problems: Vec<String>,
+        }
+        for (findings, problems) in [
+            (vec![], vec![]),
+            (vec![finding("a")], vec![]),
+            (
+                vec![finding("a"), finding("b")],
+                vec!["x.ftl: cannot read".to_owned()],
+            ),
+        ] {
+            let report = CheckReport {
+                reference: "en-US".into(),
+                findings: findings.clone(),
+                problems: problems
+                    .iter()
+                    .map(|p| crate::Error::Usage(p.clone()))
+                    .collect(),
+                locales: vec!["es".into()],
+            };
+            let whole = serde_json::to_string_pretty(&Document {
+                schema: "medloc-check/1",
+                reference: "en-US",
+                diagnostics: &findings,
+                summary: Summary {
+                    errors: 0,
+                    warnings: findings.len(),
+                    infos: 0,
+                },
+                problems,
+            })
+            .map(|s| s + "\n");
+            assert_eq!(Ok(render(&report)), whole.map_err(|e| e.to_string()));
+            // Split over units, empty ones included.
+            let mut joiner = Joiner::default();
+            let mut out = head("en-US");
+            out.push_str(&joiner.next(&fragment(&[])));
+            for f in &findings {
+                out.push_str(&joiner.next(&fragment(std::slice::from_ref(f))));
+            }
+            out.push_str(&tail(
+                joiner.any(),
+                [0, findings.len(), 0],
+                &report
+                    .problems
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>(),
+            ));
+            assert_eq!(out, render(&report));
+        }
+    }
 }

@@ -12,24 +12,94 @@ use std::collections::BTreeMap;
 pub type Sources<'a> = BTreeMap<&'a str, &'a str>;
 
 pub fn render(report: &CheckReport, sources: &Sources<'_>, color: bool) -> String {
+    let mut out = diagnostics(&report.findings, sources, color);
+    let mut tally = Tally::default();
+    tally.add(&report.findings);
+    out.push_str(&tally.summary(&report.locales));
+    out
+}
+
+/// The diagnostics of `findings`, each followed by a blank line (the report without its
+/// summary; a streamed check prints one locale's at a time).
+pub fn diagnostics(findings: &[Finding], sources: &Sources<'_>, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     // Each diagnostic on its own, in parallel (a large project has tens of thousands).
-    let rendered: Vec<String> = report
-        .findings
+    let rendered: Vec<String> = findings
         .par_iter()
         .map(|finding| render_one(finding, sources, &renderer))
         .collect();
-    let mut out = String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum::<usize>() + 256);
+    let mut out = String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum::<usize>());
     for one in rendered {
         out.push_str(&one);
         out.push_str("\n\n");
     }
-    out.push_str(&summary(report));
     out
+}
+
+/// Counts per locale (errors, warnings, infos, missing messages) for the summary, added up
+/// as findings go by.
+#[derive(Debug, Default, Clone)]
+pub struct Tally {
+    per: BTreeMap<String, [usize; 4]>,
+}
+
+impl Tally {
+    pub fn add(&mut self, findings: &[Finding]) {
+        for f in findings {
+            let e = self.per.entry(f.locale.clone()).or_default();
+            match f.severity {
+                Severity::Error => e[0] += 1,
+                Severity::Warning => e[1] += 1,
+                Severity::Info => e[2] += 1,
+            }
+            if f.rule == "missing-message" {
+                e[3] += 1;
+            }
+        }
+    }
+
+    pub fn merge(&mut self, other: Tally) {
+        for (locale, counts) in other.per {
+            let e = self.per.entry(locale).or_default();
+            for (a, b) in e.iter_mut().zip(counts) {
+                *a += b;
+            }
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        let i = match severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        };
+        self.per.values().map(|c| c[i]).sum()
+    }
+
+    /// The summary table: every locale of the run (those without findings too) and the total.
+    pub fn summary(&self, locales: &[String]) -> String {
+        let mut per = self.per.clone();
+        for locale in locales {
+            per.entry(locale.clone()).or_default();
+        }
+        let mut out = String::from("summary:\n");
+        for (locale, [errors, warnings, infos, missing]) in &per {
+            out.push_str(&format!(
+                "  {locale:<8} {errors:>4} errors {warnings:>5} warnings {infos:>4} infos {missing:>5} missing\n"
+            ));
+        }
+        out.push_str(&format!(
+            "  total    {:>4} errors {:>5} warnings {:>4} infos\n",
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.count(Severity::Info)
+        ));
+        out
+    }
 }
 
 fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String {
@@ -106,38 +176,6 @@ fn line_window(text: &str, offset: usize) -> (usize, usize) {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     (start, end)
-}
-
-/// Per locale: errors, warnings, missing.
-pub fn summary(report: &CheckReport) -> String {
-    let mut per: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
-    for locale in &report.locales {
-        per.entry(locale).or_default();
-    }
-    for f in &report.findings {
-        let e = per.entry(&f.locale).or_default();
-        match f.severity {
-            Severity::Error => e.0 += 1,
-            Severity::Warning => e.1 += 1,
-            Severity::Info => e.2 += 1,
-        }
-        if f.rule == "missing-message" {
-            e.3 += 1;
-        }
-    }
-    let mut out = String::from("summary:\n");
-    for (locale, (errors, warnings, infos, missing)) in &per {
-        out.push_str(&format!(
-            "  {locale:<8} {errors:>4} errors {warnings:>5} warnings {infos:>4} infos {missing:>5} missing\n"
-        ));
-    }
-    out.push_str(&format!(
-        "  total    {:>4} errors {:>5} warnings {:>4} infos\n",
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info)
-    ));
-    out
 }
 
 #[cfg(test)]

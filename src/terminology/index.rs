@@ -17,24 +17,24 @@ use crate::check::Terms;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::marker::PhantomData;
 use std::sync::Arc;
 
-/// A pattern's identity for the lifetime of the files holding it: its address. The index
-/// and lookups borrow those files, so no address is reused while they live.
+/// A pattern's identity while the files holding it live: its address. The index holds those
+/// files (an `Arc`), so no address is reused while it lives; a lookup borrows the index.
 fn key(pattern: &Pattern) -> usize {
     std::ptr::from_ref(pattern) as usize
 }
 
 /// The reference's patterns and their matches by the reference matcher.
-pub struct ReferenceIndex<'c> {
+pub struct ReferenceIndex {
     by_pattern: HashMap<usize, Arc<Matches>>,
-    files: PhantomData<&'c LocaleFiles>,
+    /// Keeps the patterns (and so the keys) alive.
+    _files: Arc<LocaleFiles>,
 }
 
-impl<'c> ReferenceIndex<'c> {
+impl ReferenceIndex {
     /// Analyzes every pattern of `reference`, files in parallel.
-    pub fn new(terms: &Terms, reference: &'c LocaleFiles) -> ReferenceIndex<'c> {
+    pub fn new(terms: &Terms, reference: Arc<LocaleFiles>) -> ReferenceIndex {
         let by_pattern = reference
             .files
             .par_iter()
@@ -51,7 +51,7 @@ impl<'c> ReferenceIndex<'c> {
             .collect();
         ReferenceIndex {
             by_pattern,
-            files: PhantomData,
+            _files: reference,
         }
     }
 }
@@ -62,7 +62,7 @@ pub struct TermLookup<'a> {
     pub terms: &'a Terms,
     /// The locale's compiled matcher.
     pub matcher: &'a Matcher,
-    reference: Option<&'a ReferenceIndex<'a>>,
+    reference: Option<&'a ReferenceIndex>,
     memo: RefCell<HashMap<usize, Arc<Matches>>>,
 }
 
@@ -73,7 +73,7 @@ impl<'a> TermLookup<'a> {
         let matcher = if locale == terms.reference_locale() {
             &terms.reference
         } else {
-            terms.locales.get(locale)?
+            terms.matcher(locale)?
         };
         Some(TermLookup {
             terms,
@@ -84,7 +84,7 @@ impl<'a> TermLookup<'a> {
     }
 
     /// Takes reference matches from `index` rather than analyzing them again.
-    pub fn with_reference_index(mut self, index: Option<&'a ReferenceIndex<'a>>) -> Self {
+    pub fn with_reference_index(mut self, index: Option<&'a ReferenceIndex>) -> Self {
         self.reference = index;
         self
     }
