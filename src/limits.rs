@@ -96,25 +96,27 @@ fn too_deep(text: &str, limit: usize) -> Option<usize> {
         }
         let mut in_string = false;
         let mut escaped = false;
-        for c in line.chars() {
+        // Bytes, not chars: every byte that matters here is ASCII, and in UTF-8 no byte of a
+        // multi-byte character is.
+        for c in line.bytes() {
             if in_string {
                 match c {
                     _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => in_string = false,
+                    b'\\' => escaped = true,
+                    b'"' => in_string = false,
                     _ => {}
                 }
                 continue;
             }
             match c {
-                '{' => {
+                b'{' => {
                     depth += 1;
                     if depth > limit {
                         return Some(index + 1);
                     }
                 }
-                '}' => depth = depth.saturating_sub(1),
-                '"' if depth > 0 => in_string = true,
+                b'}' => depth = depth.saturating_sub(1),
+                b'"' if depth > 0 => in_string = true,
                 _ => {}
             }
         }

@@ -44,11 +44,23 @@ pub fn head(reference: &str) -> String {
 
 /// The diagnostics of `findings`, as array elements joined by `,\n` (empty for none).
 pub fn fragment(findings: &[Finding]) -> String {
-    findings
-        .iter()
-        .map(|f| format!("    {}", pretty(f, 4)))
-        .collect::<Vec<_>>()
-        .join(",\n")
+    let mut out: Vec<u8> = Vec::with_capacity(findings.len() * 512);
+    let mut one: Vec<u8> = Vec::with_capacity(2048);
+    for (i, finding) in findings.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        one.clear();
+        // cannot fail: a finding has only string keys and plain fields, and a Vec takes
+        // every write.
+        serde_json::to_writer_pretty(&mut one, finding).expect("a finding serializes");
+        for (n, line) in one.split(|&b| b == b'\n').enumerate() {
+            out.extend_from_slice(if n == 0 { b"    " } else { b"\n    " });
+            out.extend_from_slice(line);
+        }
+    }
+    // cannot fail: serde_json writes UTF-8, and only ASCII was added.
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 /// Joins fragments: the first after a newline, the next ones after a comma.
