@@ -39,7 +39,8 @@ type MessageKey<'u> = (&'u str, &'u str, Option<&'u str>);
 /// Variants of a concept that are forms of one term, and the messages using any of them.
 struct Wording<'u> {
     variants: Vec<&'u VariantUsage>,
-    messages: Vec<MessageKey<'u>>,
+    /// A set: a concept may be named in thousands of messages of a locale.
+    messages: std::collections::HashSet<MessageKey<'u>>,
 }
 
 fn key(u: &TermUse) -> MessageKey<'_> {
@@ -220,7 +221,7 @@ fn wordings<'u>(uses: &[(&'u VariantUsage, &'u TermUse)], matcher: &Matcher) -> 
             None => {
                 out.push(Wording {
                     variants: Vec::new(),
-                    messages: Vec::new(),
+                    messages: std::collections::HashSet::new(),
                 });
                 out.last_mut().expect("just pushed") // cannot fail: pushed above
             }
@@ -228,9 +229,7 @@ fn wordings<'u>(uses: &[(&'u VariantUsage, &'u TermUse)], matcher: &Matcher) -> 
         if !wording.variants.iter().any(|v| std::ptr::eq(*v, variant)) {
             wording.variants.push(variant);
         }
-        if !wording.messages.contains(&key(u)) {
-            wording.messages.push(key(u));
-        }
+        wording.messages.insert(key(u));
     }
     out
 }
