@@ -72,6 +72,34 @@ fn fail_under_gates_ci() {
     assert_eq!(coverage(dir.path(), &["--fail-under", "abc"]).1, 2);
 }
 
+/// A file that cannot be read is left out of the figures: the report is still written,
+/// and the run fails (exit 2) naming the file, so CI does not pass on incomplete figures.
+#[test]
+fn an_unreadable_file_writes_the_report_and_fails() {
+    let dir = shipped_project();
+    std::fs::write(
+        dir.path().join("locales/fr/track-marks.ftl"),
+        b"title = caf\xe9\n",
+    )
+    .unwrap();
+    let out = medloc(dir.path())
+        .args(["coverage", "--format", "json", "-o", "coverage.json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("locales/fr/track-marks.ftl"), "{stderr}");
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("coverage.json")).unwrap()).unwrap();
+    assert!(
+        report["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["locale"] == "es")
+    );
+}
+
 #[test]
 fn a_locale_without_files_and_an_empty_reference() {
     let dir = shipped_project();

@@ -47,14 +47,15 @@ pub struct Args {
 }
 
 /// Checks the project and builds the coverage model; with `since`, also the project as it
-/// was at that revision, and what changed.
+/// was at that revision, and what changed. Also how many locales or files could not be
+/// checked (each already printed): the figures leave them out.
 pub(super) fn model(
     project: &Project,
     locales: Vec<String>,
     shard: Option<Shard>,
     since: Option<&str>,
     cache: &super::CacheArgs,
-) -> Result<Coverage> {
+) -> Result<(Coverage, usize)> {
     let options = CheckOptions {
         locales,
         paths: Vec::new(),
@@ -93,7 +94,7 @@ pub(super) fn model(
             (&catalog, &coverage),
         ));
     }
-    Ok(coverage)
+    Ok((coverage, report.problems.len()))
 }
 
 pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> Result<String> {
@@ -110,7 +111,7 @@ pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> 
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let gates = parse_gates(&args.fail_under)?;
-    let coverage = if args.merge.is_empty() {
+    let (coverage, problems) = if args.merge.is_empty() {
         model(
             project,
             args.locales,
@@ -119,7 +120,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
             &args.cache,
         )?
     } else {
-        merged(project, &args.merge)?
+        (merged(project, &args.merge)?, 0)
     };
     let text = render(project, &coverage, args.format)?;
     match &args.output {
@@ -139,6 +140,13 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
             eprintln!("{}: {:.1}% is under {floor}%", l.locale, l.completion);
             outcome = Outcome::Findings;
         }
+    }
+    // The report is out, but it lacks what could not be checked: that is not a pass.
+    if problems > 0 {
+        return Err(Error::Reported {
+            count: problems,
+            what: "locale(s) or file(s)",
+        });
     }
     Ok(outcome)
 }
