@@ -2,7 +2,7 @@
 //! obsolete and untranslated, in messages and in source words, what the checks found, and
 //! whether the locale may publish. Built from the catalog and a check report; no I/O.
 
-use crate::catalog::{Catalog, FtlFile};
+use crate::catalog::{Catalog, FtlFile, LocaleFiles};
 use crate::check::{CheckReport, Finding, Severity, parent_locale};
 use crate::project::Project;
 use serde::{Deserialize, Serialize};
@@ -228,69 +228,25 @@ pub fn build(
     report: &CheckReport,
     threshold: f64,
 ) -> Coverage {
-    let mut by_locale_file: BTreeMap<(&str, &str), Vec<&Finding>> = BTreeMap::new();
+    let mut by_locale: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
-        by_locale_file
-            .entry((f.locale.as_str(), f.path.as_str()))
-            .or_default()
-            .push(f);
+        by_locale.entry(f.locale.as_str()).or_default().push(f);
     }
-    let mut locales = vec![reference_coverage(catalog)];
+    let mut locales = vec![reference_coverage(&catalog.reference)];
     for locale in &catalog.locales {
         let parent = parent_locale(&locale.locale, catalog);
-        let articles: Vec<ArticleCoverage> = catalog
-            .reference
-            .files
-            .iter()
-            .map(|(rel, reference)| {
-                let translation = locale.files.get(rel).map(|f| f.as_ref());
-                let fallback = parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref());
-                let shown = project.display_path(&locale.dir.join(rel));
-                let findings = by_locale_file
-                    .get(&(locale.locale.as_str(), shown.as_str()))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                article_coverage(rel, reference, translation, fallback, findings)
-            })
-            .collect();
-        let mut messages = MessageCounts::default();
-        let mut words = WordCounts::default();
-        for a in &articles {
-            add(&mut messages, &a.messages);
-            words.total += a.words.total;
-            words.translated += a.words.translated;
-        }
-        let mine: Vec<&Finding> = report
-            .findings
-            .iter()
-            .filter(|f| f.locale == locale.locale)
-            .collect();
-        let errors = mine
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        let warnings = mine
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
-            .count();
-        let mut by_rule = BTreeMap::new();
-        for f in &mine {
-            *by_rule.entry(f.rule.to_owned()).or_insert(0) += 1;
-        }
-        let completion = percent(messages.translated, messages.total);
-        locales.push(LocaleCoverage {
-            locale: locale.locale.clone(),
-            direction: direction(&locale.locale).to_owned(),
-            is_reference: false,
-            messages,
-            words,
-            errors,
-            warnings,
-            by_rule,
-            completion,
-            publishable: completion >= threshold && errors == 0,
-            articles,
-        });
+        let findings = by_locale
+            .get(locale.locale.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        locales.push(locale_coverage(
+            project,
+            &catalog.reference,
+            locale,
+            parent,
+            findings,
+            threshold,
+        ));
     }
     Coverage {
         schema: SCHEMA.to_owned(),
@@ -298,6 +254,69 @@ pub fn build(
         threshold,
         locales,
         since: None,
+    }
+}
+
+/// One locale's coverage from its files, those of the locale it falls back to, and its
+/// findings (every one of `findings` is this locale's).
+pub fn locale_coverage(
+    project: &Project,
+    reference: &LocaleFiles,
+    locale: &LocaleFiles,
+    parent: Option<&LocaleFiles>,
+    findings: &[&Finding],
+    threshold: f64,
+) -> LocaleCoverage {
+    let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in findings {
+        by_file.entry(f.path.as_str()).or_default().push(f);
+    }
+    let articles: Vec<ArticleCoverage> = reference
+        .files
+        .iter()
+        .map(|(rel, reference)| {
+            let translation = locale.files.get(rel).map(|f| f.as_ref());
+            let fallback = parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref());
+            let shown = project.display_path(&locale.dir.join(rel));
+            let findings = by_file
+                .get(shown.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            article_coverage(rel, reference, translation, fallback, findings)
+        })
+        .collect();
+    let mut messages = MessageCounts::default();
+    let mut words = WordCounts::default();
+    for a in &articles {
+        add(&mut messages, &a.messages);
+        words.total += a.words.total;
+        words.translated += a.words.translated;
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    let mut by_rule = BTreeMap::new();
+    for f in findings {
+        *by_rule.entry(f.rule.to_owned()).or_insert(0) += 1;
+    }
+    let completion = percent(messages.translated, messages.total);
+    LocaleCoverage {
+        locale: locale.locale.clone(),
+        direction: direction(&locale.locale).to_owned(),
+        is_reference: false,
+        messages,
+        words,
+        errors,
+        warnings,
+        by_rule,
+        completion,
+        publishable: completion >= threshold && errors == 0,
+        articles,
     }
 }
 
@@ -518,11 +537,11 @@ fn article_coverage(
     }
 }
 
-fn reference_coverage(catalog: &Catalog) -> LocaleCoverage {
+/// The reference's own coverage: everything translated.
+pub fn reference_coverage(reference: &LocaleFiles) -> LocaleCoverage {
     let mut messages = MessageCounts::default();
     let mut words_total = 0;
-    let articles: Vec<ArticleCoverage> = catalog
-        .reference
+    let articles: Vec<ArticleCoverage> = reference
         .files
         .iter()
         .map(|(rel, file)| {
@@ -552,8 +571,8 @@ fn reference_coverage(catalog: &Catalog) -> LocaleCoverage {
         })
         .collect();
     LocaleCoverage {
-        locale: catalog.reference.locale.clone(),
-        direction: direction(&catalog.reference.locale).to_owned(),
+        locale: reference.locale.clone(),
+        direction: direction(&reference.locale).to_owned(),
         is_reference: true,
         messages,
         words: WordCounts {

@@ -6,8 +6,11 @@
 //! run.
 
 use super::Outcome;
+use crate::check::{CheckOptions, Severity, Stream, check_covered};
 use crate::error::{Result, write_atomic};
 use crate::project::Project;
+use crate::report::check_text::Tally;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -33,25 +36,42 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         println!();
     }
     println!("== check");
-    let (run, catalog) =
-        super::checked(project, &crate::check::CheckOptions::default(), &args.cache)?;
-    let report = run.report;
-    if super::check::print_report(
-        &report,
-        &super::check::catalog_sources(&catalog),
-        super::check::Format::Text,
-        false,
-    )? == Outcome::Findings
-    {
-        outcome = Outcome::Findings;
-    }
-    println!("\n== coverage");
     let threshold = project
         .config
         .medloc
         .threshold
         .unwrap_or(crate::coverage::DEFAULT_THRESHOLD);
-    let coverage = crate::coverage::build(project, &catalog, &report, threshold);
+    // Findings are printed a few locales at a time as the check streams, and the coverage
+    // model is built alongside; no stage holds every locale at once.
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let cache = args.cache.cache(project);
+    let stream = Stream {
+        cache: cache.as_ref(),
+        sources: true,
+    };
+    let mut tally = Tally::default();
+    let (coverage, summary) = check_covered(
+        project,
+        &CheckOptions::default(),
+        stream,
+        threshold,
+        &|unit| super::check::text_digest(unit, color),
+        &mut |(text, part)| {
+            print!("{text}");
+            tally.merge(part);
+        },
+    )?;
+    print!("{}", tally.summary(&summary.locales));
+    for warning in &summary.warnings {
+        eprintln!("warning: cache: {warning}");
+    }
+    for problem in &summary.problems {
+        eprintln!("error: {problem}");
+    }
+    if tally.count(Severity::Error) > 0 {
+        outcome = Outcome::Findings;
+    }
+    println!("\n== coverage");
     let out = if args.out.is_absolute() {
         args.out.clone()
     } else {
@@ -83,10 +103,12 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
             all: false,
             jobs: args.jobs,
         };
-        let report = super::render::render_with_progress(project, &catalog, &coverage, &options)?;
+        let report = super::render::render_with_progress(project, &coverage, &options)?;
         if super::render::print_report(project, &options, &report) == Outcome::Findings {
             outcome = Outcome::Findings;
         }
     }
+    // Everything that could run is out; what could not be checked is not a pass.
+    super::unchecked(&summary.problems)?;
     Ok(outcome)
 }

@@ -1,7 +1,6 @@
 //! `medloc check`.
 
 use super::Outcome;
-use crate::catalog::Catalog;
 use crate::check::{CheckOptions, CheckReport, Severity, Stream, Unit, check_each, check_streamed};
 use crate::error::Result;
 use crate::project::{Project, Shard};
@@ -58,19 +57,13 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         sources: !json,
     };
     let digest = |unit: Unit| {
-        let mut tally = Tally::default();
-        tally.add(&unit.findings);
-        let text = if json {
-            check_json::fragment(&unit.findings)
+        if json {
+            let mut tally = Tally::default();
+            tally.add(&unit.findings);
+            (check_json::fragment(&unit.findings), tally)
         } else {
-            let sources: Sources<'_> = unit
-                .sources
-                .iter()
-                .map(|(path, text)| (path.as_str(), text.as_str()))
-                .collect();
-            check_text::diagnostics(&unit.findings, &sources, color)
-        };
-        (text, tally)
+            text_digest(&unit, color)
+        }
     };
     let mut tally = Tally::default();
     let mut joiner = check_json::Joiner::default();
@@ -107,19 +100,26 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     outcome(&summary.problems, counts, deny_warnings)
 }
 
+/// One unit's findings as text diagnostics (with snippets of its sources), and their
+/// tally: what `check` and `build` print as each unit is final.
+pub(super) fn text_digest(unit: &Unit, color: bool) -> (String, Tally) {
+    let mut tally = Tally::default();
+    tally.add(&unit.findings);
+    let sources: Sources<'_> = unit
+        .sources
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    (
+        check_text::diagnostics(&unit.findings, &sources, color),
+        tally,
+    )
+}
+
 fn print_warnings(warnings: &[String]) {
     for warning in warnings {
         eprintln!("warning: cache: {warning}");
     }
-}
-
-/// The text of every file of `catalog`, for snippets.
-pub(super) fn catalog_sources(catalog: &Catalog) -> check_text::Sources<'_> {
-    std::iter::once(catalog.reference.as_ref())
-        .chain(&catalog.locales)
-        .flat_map(|files| files.files.values())
-        .map(|file| (file.shown.as_str(), file.text()))
-        .collect()
 }
 
 /// Prints a check report in `format`; the outcome for the exit code. Locales or files that

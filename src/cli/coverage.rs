@@ -61,19 +61,22 @@ pub(super) fn model(
         paths: Vec::new(),
         shard,
     };
+    let threshold = project.config.medloc.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    let Some(since) = since else {
+        // Streamed: each locale's coverage built as its findings are final, then dropped.
+        let (coverage, problems) = super::covered(project, &options, cache, threshold)?;
+        return Ok((coverage, problems.len()));
+    };
     // Read the revision first: a bad one stops the run before any report.
-    let then_catalog = since
-        .map(|revision| {
-            let (selected, _) = project.select_locales(&options.locales, options.shard);
-            crate::history::catalog_at(project, revision, &selected)
-        })
-        .transpose()?;
+    let then_catalog = {
+        let (selected, _) = project.select_locales(&options.locales, options.shard);
+        Some(crate::history::catalog_at(project, since, &selected)?)
+    };
     let (run, catalog) = super::checked(project, &options, cache)?;
     let report = run.report;
     for problem in &report.problems {
         eprintln!("error: {problem}");
     }
-    let threshold = project.config.medloc.threshold.unwrap_or(DEFAULT_THRESHOLD);
     let mut coverage = build(project, &catalog, &report, threshold);
     if let Some((then_catalog, revision)) = then_catalog {
         // Completion then, as a check would have counted it (untranslated text is not

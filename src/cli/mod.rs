@@ -113,6 +113,43 @@ fn checked(
     Ok((run, catalog))
 }
 
+/// Checks every locale (with the cache `args` choose) and builds the coverage model as the
+/// check streams, printing the cache's warnings and each locale or file that could not be
+/// checked (the model leaves it out); those problems are returned for [`unchecked`].
+fn covered(
+    project: &Project,
+    options: &crate::check::CheckOptions,
+    args: &CacheArgs,
+    threshold: f64,
+) -> Result<(crate::coverage::Coverage, Vec<crate::Error>)> {
+    let cache = args.cache(project);
+    let stream = crate::check::Stream {
+        cache: cache.as_ref(),
+        sources: false,
+    };
+    let (coverage, summary) =
+        crate::check::check_covered(project, options, stream, threshold, &|_| (), &mut |()| {})?;
+    for warning in &summary.warnings {
+        eprintln!("warning: cache: {warning}");
+    }
+    for problem in &summary.problems {
+        eprintln!("error: {problem}");
+    }
+    Ok((coverage, summary.problems))
+}
+
+/// After a command's output is out: the locales or files that could not be checked (each
+/// already printed) make the run an error, since the output lacks them.
+fn unchecked(problems: &[crate::Error]) -> Result<()> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(crate::Error::Reported {
+        count: problems.len(),
+        what: "locale(s) or file(s)",
+    })
+}
+
 /// Sets the worker threads of the global rayon pool (check, coverage) for `--jobs`. A pool
 /// already set (by an earlier call in the same process, as in tests) is kept.
 fn set_jobs(jobs: Option<usize>) {

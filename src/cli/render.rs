@@ -36,13 +36,9 @@ pub struct Args {
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     super::set_jobs(args.jobs);
-    let (run, catalog) = super::checked(project, &CheckOptions::default(), &args.cache)?;
-    let report = run.report;
-    for problem in &report.problems {
-        eprintln!("error: {problem}");
-    }
     let threshold = project.config.medloc.threshold.unwrap_or(DEFAULT_THRESHOLD);
-    let coverage = crate::coverage::build(project, &catalog, &report, threshold);
+    let (coverage, problems) =
+        super::covered(project, &CheckOptions::default(), &args.cache, threshold)?;
     let format = match args.format {
         Format::Html => RenderFormat::Html,
         Format::Md => RenderFormat::Markdown,
@@ -63,14 +59,15 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         all: args.all,
         jobs: args.jobs,
     };
-    let rendered = render_with_progress(project, &catalog, &coverage, &options)?;
-    Ok(print_report(project, &options, &rendered))
+    let rendered = render_with_progress(project, &coverage, &options)?;
+    let outcome = print_report(project, &options, &rendered);
+    super::unchecked(&problems)?;
+    Ok(outcome)
 }
 
 /// Renders with a progress bar on a terminal (none when stderr is piped).
 pub(super) fn render_with_progress(
     project: &Project,
-    catalog: &crate::catalog::Catalog,
     coverage: &crate::coverage::Coverage,
     options: &Options,
 ) -> Result<Report> {
@@ -89,7 +86,7 @@ pub(super) fn render_with_progress(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let result = crate::render::render(project, catalog, coverage, options, &|| bar.inc(1));
+    let result = crate::render::render(project, coverage, options, &|| bar.inc(1));
     bar.finish_and_clear();
     result
 }

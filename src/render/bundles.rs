@@ -1,10 +1,10 @@
 //! Fluent bundles and fallback chains. Each (locale, article) gets one concurrent
 //! `FluentBundle` holding the article's file and the shared files (the page strings), built
-//! once from the catalog's parsed resources (no file is parsed twice) and shared read-only
-//! by every rendering thread. A locale's chain comes from language negotiation
+//! from the locale's parsed resources (`Arc<FluentResource>`, not parsed again per bundle)
+//! and shared read-only by every rendering thread. A locale's chain comes from language negotiation
 //! (`fluent-langneg`): es-MX falls back to es, then to the reference.
 
-use crate::catalog::{Catalog, LocaleFiles};
+use crate::catalog::LocaleFiles;
 use fluent_bundle::bundle::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use intl_memoizer::concurrent::IntlLangMemoizer;
@@ -52,27 +52,17 @@ pub fn chain(locale: &str, available: &[String], reference: &str) -> Vec<String>
     out
 }
 
-/// Every bundle of the run, by (locale, article file).
+/// Bundles by (locale, article file): the reference's for the whole run, or a few locales'
+/// while their pages are rendered.
 pub struct Bundles {
     map: HashMap<(String, PathBuf), Bundle>,
 }
 
 impl Bundles {
-    /// Builds the bundles of `locales` (and the reference) for every article, in parallel.
-    pub fn build(
-        catalog: &Catalog,
-        locales: &[String],
-        articles: &[PathBuf],
-        shared: &[PathBuf],
-    ) -> Bundles {
+    /// Builds the bundles of each of `sets` (a locale's files) for every article, in
+    /// parallel.
+    pub fn build(sets: &[&LocaleFiles], articles: &[PathBuf], shared: &[PathBuf]) -> Bundles {
         use rayon::prelude::*;
-        let mut sets: Vec<&LocaleFiles> = vec![&catalog.reference];
-        sets.extend(
-            catalog
-                .locales
-                .iter()
-                .filter(|l| locales.contains(&l.locale)),
-        );
         let jobs: Vec<(&LocaleFiles, &PathBuf)> = sets
             .iter()
             .flat_map(|l| articles.iter().map(move |a| (*l, a)))

@@ -1,10 +1,12 @@
 //! `medloc render`: every publishable locale's guides, in parallel (rayon over (locale,
-//! article) pairs), as accessible HTML pages or as Markdown for Hugo. Reads the catalog
-//! (each file parsed once, shared as `Arc<FluentResource>` by the bundles) and the coverage
-//! model (the publish decision); writes only through [`site::publish`], all at once.
+//! article) pairs), as accessible HTML pages or as Markdown for Hugo. Takes the coverage
+//! model (the publish decision) and reads the locales itself, a window at a time (each file
+//! parsed once per render, shared as `Arc<FluentResource>` by the bundles), so memory does
+//! not grow with the number of locales; writes only through [`site::Staging`], which swaps
+//! the new site in whole at the end.
 //!
-//! Output is a function of the inputs alone: pages are built independently and collected
-//! into a sorted map, so the bytes do not depend on the thread count.
+//! Output is a function of the inputs alone: each page is built independently and written
+//! to its own path, so the bytes do not depend on the thread count.
 
 pub mod bundles;
 pub mod html;
@@ -14,16 +16,16 @@ pub mod overlay;
 pub mod page;
 pub mod site;
 
-use crate::catalog::Catalog;
+use crate::catalog::{LocaleFiles, WorkingTree, load_project_locale, read_reference};
 use crate::coverage::Coverage;
 use crate::error::{Error, Result};
 use crate::project::Project;
 use crate::source::{Article, Node};
 use bundles::{Bundles, FormatProblem};
-use page::{Page, PageInput, Text};
+use page::{PageInput, Text};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +62,13 @@ pub struct Report {
 }
 
 /// Renders the project. `on_page` is called once per page rendered (for a progress bar).
+///
+/// The reference is read once and kept; the other published locales are read a few at a
+/// time (as many as there are threads, with the locales they fall back to), their pages
+/// rendered in parallel and written into the staging directory at once, and then dropped:
+/// memory holds the reference and the locales in flight, not the whole site.
 pub fn render(
     project: &Project,
-    catalog: &Catalog,
     coverage: &Coverage,
     options: &Options,
     on_page: &(dyn Fn() + Sync),
@@ -71,7 +77,7 @@ pub fn render(
         .num_threads(options.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("--jobs: cannot start threads: {e}")))?;
-    pool.install(|| render_in_pool(project, catalog, coverage, options, on_page))
+    pool.install(|| render_in_pool(project, coverage, options, on_page))
 }
 
 /// The number of pages a render of this project will write (for a progress bar).
@@ -90,24 +96,32 @@ struct Run<'a> {
     reference: &'a str,
     published: Vec<String>,
     articles: Vec<(Article, PathBuf)>,
-    bundles: Bundles,
+    /// The reference's bundles, for the whole run (every chain ends with it).
+    reference_bundles: Bundles,
     chains: HashMap<String, Vec<String>>,
     images: HashMap<String, String>,
     /// Each published locale's name in itself (CLDR), looked up once per run.
     endonyms: HashMap<String, String>,
-    /// Each published locale's page strings, formatted once per run.
-    uis: HashMap<String, Ui>,
+}
+
+/// What the indexes and the sitemap need of a rendered page (the page itself is gone).
+struct IndexEntry {
+    locale: String,
+    slug: String,
+    title: Text,
+    summary: Text,
+    updated: String,
 }
 
 fn render_in_pool(
     project: &Project,
-    catalog: &Catalog,
     coverage: &Coverage,
     options: &Options,
     on_page: &(dyn Fn() + Sync),
 ) -> Result<Report> {
     let mut report = Report::default();
-    let reference = catalog.reference.locale.as_str();
+    let reference_files = read_reference(project, &WorkingTree)?.parse_reference()?;
+    let reference = reference_files.locale.as_str();
 
     // The publish decision.
     let mut published = vec![reference.to_owned()];
@@ -148,20 +162,16 @@ fn render_in_pool(
         .iter()
         .map(PathBuf::from)
         .collect();
-    let mut available: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
-    available.push(reference.to_owned());
+    let available: Vec<String> = coverage.locales.iter().map(|l| l.locale.clone()).collect();
     let chains: HashMap<String, Vec<String>> = published
         .iter()
         .map(|l| (l.clone(), bundles::chain(l, &available, reference)))
         .collect();
-    let mut needed: Vec<String> = chains.values().flatten().cloned().collect();
-    needed.sort();
-    needed.dedup();
     let rels: Vec<PathBuf> = articles.iter().map(|(_, rel)| rel.clone()).collect();
-    let bundles = Bundles::build(catalog, &needed, &rels, &shared);
+    let reference_bundles = Bundles::build(&[reference_files.as_ref()], &rels, &shared);
 
     for (article, rel) in &articles {
-        let Some(bundle) = bundles.get(reference, rel) else {
+        let Some(bundle) = reference_bundles.get(reference, rel) else {
             continue;
         };
         let stale = article
@@ -178,29 +188,28 @@ fn render_in_pool(
         }
     }
 
-    let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
-    let images = collect_images(project, &articles, &mut files, &mut report.notes);
-
+    let staging = site::Staging::new(&options.out)?;
+    let images = collect_images(
+        project,
+        &articles,
+        options.format,
+        &staging,
+        &mut report.notes,
+    )?;
     let endonyms = published
         .iter()
         .map(|l| (l.clone(), intl::endonym(l)))
         .collect();
-    let mut run = Run {
+    let run = Run {
         project,
         reference,
         published,
         articles,
-        bundles,
+        reference_bundles,
         chains,
         images,
         endonyms,
-        uis: HashMap::new(),
     };
-    run.uis = run
-        .published
-        .iter()
-        .map(|l| (l.clone(), ui(&run, l, &mut report.problems)))
-        .collect();
     let templates = match options.format {
         Format::Html => Some(html::Templates::load(Some(
             &project.root.join("templates"),
@@ -208,43 +217,84 @@ fn render_in_pool(
         Format::Markdown => None,
     };
 
-    // Pages, in parallel; each job returns its files and problems.
-    let jobs: Vec<(&str, usize)> = run
-        .published
-        .iter()
-        .flat_map(|l| (0..run.articles.len()).map(move |i| (l.as_str(), i)))
-        .collect();
-    let results: Vec<Result<Rendered>> = jobs
-        .par_iter()
-        .map(|(locale, index)| {
-            let result = render_page(&run, locale, *index, options.format, templates.as_ref());
-            on_page();
-            result
-        })
-        .collect();
-    let mut pages: BTreeMap<String, Vec<Page>> = BTreeMap::new();
-    for result in results {
-        let Rendered {
-            page,
-            path,
-            bytes,
-            problems,
-        } = result?;
-        report.problems.extend(problems);
-        files.insert(path, bytes);
-        pages.entry(page.locale.clone()).or_default().push(page);
-        report.pages += 1;
+    // The reference on its own bundles, then the other locales a window at a time: each
+    // window's locales (and those they fall back to) read, their pages rendered in parallel
+    // and written as they are made, and the window dropped before the next is read.
+    let window = rayon::current_num_threads().max(1);
+    let mut groups: Vec<&[String]> = vec![&run.published[..1]];
+    groups.extend(run.published[1..].chunks(window));
+    let mut uis: HashMap<String, Ui> = HashMap::new();
+    let mut indexes: HashMap<String, Vec<IndexEntry>> = HashMap::new();
+    for group in groups {
+        let mut needed: Vec<&str> = group
+            .iter()
+            .flat_map(|l| run.chains.get(l).map_or(&[][..], Vec::as_slice))
+            .map(String::as_str)
+            .filter(|t| *t != reference)
+            .collect();
+        needed.sort_unstable();
+        needed.dedup();
+        let read: Vec<Result<LocaleFiles>> = needed
+            .par_iter()
+            .map(|tag| load_project_locale(project, tag, &WorkingTree))
+            .collect();
+        let mut files = Vec::new();
+        for result in read {
+            match result {
+                Ok(f) => files.push(f),
+                Err(e) => report.notes.push(format!(
+                    "{e}; its pages show the next locale of their chain"
+                )),
+            }
+        }
+        let sets: Vec<&LocaleFiles> = files.iter().collect();
+        let bundles = Bundles::build(&sets, &rels, &shared);
+        for locale in group {
+            let ui = ui(&run, &bundles, locale, &mut report.problems);
+            uis.insert(locale.clone(), ui);
+        }
+        let jobs: Vec<(&str, usize)> = group
+            .iter()
+            .flat_map(|l| (0..run.articles.len()).map(move |i| (l.as_str(), i)))
+            .collect();
+        let results: Vec<Result<(IndexEntry, Vec<FormatProblem>)>> = jobs
+            .par_iter()
+            .map(|(locale, index)| {
+                let ui = uis.get(*locale).unwrap_or_else(|| fallback_ui());
+                let result = render_page(
+                    &run,
+                    &bundles,
+                    ui,
+                    locale,
+                    *index,
+                    options.format,
+                    templates.as_ref(),
+                )
+                .and_then(|rendered| {
+                    staging.write(&rendered.path, &rendered.bytes)?;
+                    Ok((rendered.entry, rendered.problems))
+                });
+                on_page();
+                result
+            })
+            .collect();
+        for result in results {
+            let (entry, problems) = result?;
+            report.problems.extend(problems);
+            indexes.entry(entry.locale.clone()).or_default().push(entry);
+            report.pages += 1;
+        }
     }
 
     // Per-locale indexes, the root, the site files.
     match (options.format, templates.as_ref()) {
         (Format::Html, Some(templates)) => {
-            html_site_files(&run, &pages, templates, &mut files, &mut report)?;
+            html_site_files(&run, &indexes, &uis, templates, &staging, &mut report)?;
         }
-        _ => markdown_site_files(&run, &mut files),
+        _ => markdown_site_files(&run, &uis, &staging)?,
     }
 
-    report.written = site::publish(&options.out, &files)?;
+    report.written = staging.finish()?;
     report.rendered = run.published;
     report.problems.sort_by(|a, b| {
         (&a.locale, &a.article, &a.message_id).cmp(&(&b.locale, &b.article, &b.message_id))
@@ -273,14 +323,16 @@ fn skip_reason(locale: &crate::coverage::LocaleCoverage, threshold: f64) -> Stri
     reasons.join(", ")
 }
 
-/// Images of the articles that exist under the source directory, copied to `media/`.
-/// A missing image, or a path leaving the source directory, is a note and is left out.
+/// Images of the articles that exist under the source directory, copied to `media/` (in
+/// Hugo's `static/`, which it serves from the site root). A missing image, or a path leaving
+/// the source directory, is a note and is left out.
 fn collect_images(
     project: &Project,
     articles: &[(Article, PathBuf)],
-    files: &mut BTreeMap<PathBuf, Vec<u8>>,
+    format: Format,
+    staging: &site::Staging,
     notes: &mut Vec<String>,
-) -> HashMap<String, String> {
+) -> Result<HashMap<String, String>> {
     let mut found = HashMap::new();
     let source_dir = project.source_dir();
     for (article, _) in articles {
@@ -300,7 +352,11 @@ fn collect_images(
             match std::fs::read(source_dir.join(rel)) {
                 Ok(bytes) => {
                     let site_path = format!("media/{src}");
-                    files.insert(PathBuf::from(&site_path), bytes);
+                    let file = match format {
+                        Format::Html => PathBuf::from(&site_path),
+                        Format::Markdown => Path::new("static").join(&site_path),
+                    };
+                    staging.write(&file, &bytes)?;
                     found.insert(src, site_path);
                 }
                 Err(_) => notes.push(format!(
@@ -311,7 +367,7 @@ fn collect_images(
             }
         }
     }
-    found
+    Ok(found)
 }
 
 fn collect_image_srcs(nodes: &[Node], out: &mut Vec<String>) {
@@ -325,14 +381,27 @@ fn collect_image_srcs(nodes: &[Node], out: &mut Vec<String>) {
     }
 }
 
-impl Run<'_> {
-    fn input<'a>(&'a self, locale: &'a str, rel: &Path, name: &'a str) -> PageInput<'a> {
+impl<'a> Run<'a> {
+    /// What a page of `article` in `locale` draws from: the bundles of its chain, from the
+    /// window being rendered (`bundles`) or the reference's.
+    fn input(
+        &'a self,
+        bundles: &'a Bundles,
+        locale: &'a str,
+        rel: &Path,
+        name: &'a str,
+    ) -> PageInput<'a> {
         let chain = self.chains.get(locale).map_or(&[][..], Vec::as_slice);
         PageInput {
             locale,
             chain: chain
                 .iter()
-                .map(|l| (l.as_str(), self.bundles.get(l, rel)))
+                .map(|l| {
+                    let bundle = bundles
+                        .get(l, rel)
+                        .or_else(|| self.reference_bundles.get(l, rel));
+                    (l.as_str(), bundle)
+                })
                 .collect(),
             article_name: name,
             images: &self.images,
@@ -341,31 +410,24 @@ impl Run<'_> {
 
     /// A page string (ui.ftl) resolved for `locale`, through the first article's bundles
     /// (every bundle holds the shared files).
-    fn ui(&self, locale: &str, id: &str, problems: &mut Vec<FormatProblem>) -> Text {
+    fn ui(
+        &self,
+        bundles: &Bundles,
+        locale: &str,
+        id: &str,
+        problems: &mut Vec<FormatProblem>,
+    ) -> Text {
         let rel = self
             .articles
             .first()
             .map_or_else(|| PathBuf::from("ui.ftl"), |(_, r)| r.clone());
-        let input = self.input(locale, &rel, "ui");
+        let input = self.input(bundles, locale, &rel, "ui");
         let mut counts = (0, 0);
         let text = page::text(&input, id, None, &[], None, &mut counts, problems);
         if text.plain.is_empty() {
             return plain_text(ui_default(id));
         }
         text
-    }
-
-    /// The page strings of a published locale (all of them are formatted before any page).
-    fn ui_for(&self, locale: &str) -> &Ui {
-        static EMPTY: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
-        self.uis.get(locale).unwrap_or_else(|| {
-            EMPTY.get_or_init(|| Ui {
-                notice: plain_text(ui_default("page-fallback-notice")),
-                other_languages: plain_text(ui_default("page-other-languages")),
-                skip: plain_text(ui_default("page-skip-link")),
-                guides: plain_text(ui_default("page-guides")),
-            })
-        })
     }
 
     fn page_path(&self, locale: &str, slug: &str, format: Format) -> PathBuf {
@@ -446,13 +508,25 @@ struct Ui {
     guides: Text,
 }
 
-fn ui(run: &Run<'_>, locale: &str, problems: &mut Vec<FormatProblem>) -> Ui {
+/// The page strings of a published locale, formatted once, before its pages.
+fn ui(run: &Run<'_>, bundles: &Bundles, locale: &str, problems: &mut Vec<FormatProblem>) -> Ui {
     Ui {
-        notice: run.ui(locale, "page-fallback-notice", problems),
-        other_languages: run.ui(locale, "page-other-languages", problems),
-        skip: run.ui(locale, "page-skip-link", problems),
-        guides: run.ui(locale, "page-guides", problems),
+        notice: run.ui(bundles, locale, "page-fallback-notice", problems),
+        other_languages: run.ui(bundles, locale, "page-other-languages", problems),
+        skip: run.ui(bundles, locale, "page-skip-link", problems),
+        guides: run.ui(bundles, locale, "page-guides", problems),
     }
+}
+
+/// The English defaults of every page string (a locale rendered without its own).
+fn fallback_ui() -> &'static Ui {
+    static DEFAULT: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(|| Ui {
+        notice: plain_text(ui_default("page-fallback-notice")),
+        other_languages: plain_text(ui_default("page-other-languages")),
+        skip: plain_text(ui_default("page-skip-link")),
+        guides: plain_text(ui_default("page-guides")),
+    })
 }
 
 fn generator() -> String {
@@ -461,6 +535,8 @@ fn generator() -> String {
 
 fn render_page(
     run: &Run<'_>,
+    bundles: &Bundles,
+    ui: &Ui,
     locale: &str,
     index: usize,
     format: Format,
@@ -468,10 +544,9 @@ fn render_page(
 ) -> Result<Rendered> {
     let (article, rel) = &run.articles[index];
     let name = article.slug();
-    let input = run.input(locale, rel, name);
+    let input = run.input(bundles, locale, rel, name);
     let mut problems = Vec::new();
     let page = page::build(article, &input, &mut problems);
-    let ui = run.ui_for(locale);
     let path = run.page_path(locale, name, format);
     let bytes = match (format, templates) {
         (Format::Html, Some(templates)) => {
@@ -490,17 +565,24 @@ fn render_page(
         }
         _ => markdown::page(&page, &ui.notice.plain).into_bytes(),
     };
+    let entry = IndexEntry {
+        locale: page.locale,
+        slug: page.slug,
+        title: page.title,
+        summary: page.summary,
+        updated: page.updated,
+    };
     Ok(Rendered {
-        page,
+        entry,
         path,
         bytes,
         problems,
     })
 }
 
-/// One rendered page: its model (for the indexes), its file, and what failed to format.
+/// One rendered page: what the indexes need of it, its file, and what failed to format.
 struct Rendered {
-    page: Page,
+    entry: IndexEntry,
     path: PathBuf,
     bytes: Vec<u8>,
     problems: Vec<FormatProblem>,
@@ -508,14 +590,15 @@ struct Rendered {
 
 fn html_site_files(
     run: &Run<'_>,
-    pages: &BTreeMap<String, Vec<Page>>,
+    pages: &HashMap<String, Vec<IndexEntry>>,
+    uis: &HashMap<String, Ui>,
     templates: &html::Templates,
-    files: &mut BTreeMap<PathBuf, Vec<u8>>,
+    staging: &site::Staging,
     report: &mut Report,
 ) -> Result<()> {
     let mut languages = Vec::new();
     for locale in &run.published {
-        let ui = run.ui_for(locale);
+        let ui = uis.get(locale).unwrap_or_else(|| fallback_ui());
         let articles: Vec<_> = pages
             .get(locale)
             .map(Vec::as_slice)
@@ -542,7 +625,7 @@ fn html_site_files(
             generator => generator(),
         };
         let bytes = templates.render("index.html", context)?.into_bytes();
-        files.insert(PathBuf::from(locale).join("index.html"), bytes);
+        staging.write(&PathBuf::from(locale).join("index.html"), &bytes)?;
         languages.push(minijinja::context! {
             locale => locale,
             dir => intl::direction(locale),
@@ -561,13 +644,10 @@ fn html_site_files(
             generator => generator(),
         },
     )?;
-    files.insert(PathBuf::from("index.html"), root.into_bytes());
+    staging.write(Path::new("index.html"), root.as_bytes())?;
     match &run.project.config.medloc.site_url {
         Some(_) => {
-            files.insert(
-                PathBuf::from("sitemap.xml"),
-                sitemap(run, pages).into_bytes(),
-            );
+            staging.write(Path::new("sitemap.xml"), sitemap(run, pages).as_bytes())?;
         }
         None => report.notes.push(
             "no sitemap.xml: set `site_url` in [medloc] of l10n.toml (sitemaps need absolute URLs)"
@@ -578,7 +658,7 @@ fn html_site_files(
 }
 
 /// `sitemap.xml` with `xhtml:link` alternates for every language version of each page.
-fn sitemap(run: &Run<'_>, pages: &BTreeMap<String, Vec<Page>>) -> String {
+fn sitemap(run: &Run<'_>, pages: &HashMap<String, Vec<IndexEntry>>) -> String {
     use quick_xml::escape::escape;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -617,14 +697,23 @@ fn sitemap(run: &Run<'_>, pages: &BTreeMap<String, Vec<Page>>) -> String {
     out
 }
 
-fn markdown_site_files(run: &Run<'_>, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+fn markdown_site_files(
+    run: &Run<'_>,
+    uis: &HashMap<String, Ui>,
+    staging: &site::Staging,
+) -> Result<()> {
     let mut languages = Vec::new();
     for (weight, locale) in run.published.iter().enumerate() {
-        let guides = run.ui_for(locale).guides.plain.clone();
-        files.insert(
-            PathBuf::from("content").join(locale).join("_index.md"),
-            markdown::index(&guides, locale).into_bytes(),
-        );
+        let guides = uis
+            .get(locale)
+            .unwrap_or_else(|| fallback_ui())
+            .guides
+            .plain
+            .clone();
+        staging.write(
+            &PathBuf::from("content").join(locale).join("_index.md"),
+            markdown::index(&guides, locale).as_bytes(),
+        )?;
         languages.push((
             locale.clone(),
             markdown::HugoLanguage {
@@ -648,19 +737,12 @@ fn markdown_site_files(run: &Run<'_>, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
         .site_url
         .clone()
         .unwrap_or_else(|| "/".to_owned());
-    files.insert(
-        PathBuf::from("hugo.toml"),
-        markdown::hugo_config(&base, run.reference, languages).into_bytes(),
-    );
+    staging.write(
+        Path::new("hugo.toml"),
+        markdown::hugo_config(&base, run.reference, languages).as_bytes(),
+    )?;
     for (path, text) in markdown::LAYOUTS {
-        files.insert(PathBuf::from(path), text.as_bytes().to_vec());
+        staging.write(Path::new(path), text.as_bytes())?;
     }
-    // Images live under static/ in Hugo.
-    let media: Vec<(PathBuf, Vec<u8>)> = files
-        .iter()
-        .filter(|(p, _)| p.starts_with("media"))
-        .map(|(p, b)| (Path::new("static").join(p), b.clone()))
-        .collect();
-    files.retain(|p, _| !p.starts_with("media"));
-    files.extend(media);
+    Ok(())
 }

@@ -1,12 +1,13 @@
 //! Writing a rendered site safely. Every file is first written into a temporary directory
-//! beside the output; files whose bytes did not change are hard-linked from the old site (so
+//! beside the output, as soon as it is made (nothing holds the whole site in memory); files whose bytes did not change are hard-linked from the old site (so
 //! their modification times survive, for rsync and CDN invalidation); then the old
 //! directory is swapped out and removed. A crash or Ctrl-C before the swap leaves the old
 //! site whole; files of removed locales or articles are gone after it.
 
 use crate::error::{Error, Result};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// What a publish did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -18,54 +19,118 @@ pub struct WriteStats {
 
 /// Replaces the directory `target` with exactly `files` (relative path to bytes).
 pub fn publish(target: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<WriteStats> {
-    let write_err = |path: &Path, source: std::io::Error| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    if target.exists() && !target.is_dir() {
-        return Err(Error::Usage(format!(
-            "{}: the output is a file, not a directory; remove it or choose another --out",
-            target.display()
-        )));
-    }
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    crate::error::create_dir_for(target, &parent)?;
-    let staging = tempfile::Builder::new()
-        .prefix(".medloc-render-")
-        .tempdir_in(&parent)
-        .map_err(|e| write_err(&parent, e))?;
-    let mut stats = WriteStats::default();
+    let staging = Staging::new(target)?;
     for (rel, bytes) in files {
+        staging.write(rel, bytes)?;
+    }
+    staging.finish()
+}
+
+/// A new site being written beside `target`, file by file and from any thread, and then
+/// swapped in whole by [`Staging::finish`]. Dropped unfinished (an error, a panic), it is
+/// removed and `target` is left as it was.
+pub struct Staging {
+    target: PathBuf,
+    dir: tempfile::TempDir,
+    written: Mutex<BTreeSet<PathBuf>>,
+    stats: Mutex<WriteStats>,
+}
+
+impl Staging {
+    /// Starts a site that will replace `target`: refuses a `target` that is a file, and
+    /// creates the staging directory in its parent.
+    pub fn new(target: &Path) -> Result<Staging> {
+        if target.exists() && !target.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: the output is a file, not a directory; remove it or choose another --out",
+                target.display()
+            )));
+        }
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        crate::error::create_dir_for(target, &parent)?;
+        let dir = tempfile::Builder::new()
+            .prefix(".medloc-render-")
+            .tempdir_in(&parent)
+            .map_err(|source| Error::Write {
+                path: parent.clone(),
+                source,
+            })?;
+        Ok(Staging {
+            target: target.to_owned(),
+            dir,
+            written: Mutex::new(BTreeSet::new()),
+            stats: Mutex::new(WriteStats::default()),
+        })
+    }
+
+    /// Adds the file `rel` of the new site: hard-linked from the old site when its bytes are
+    /// the same, else written. A path leaving the output directory is refused.
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        let write_err = |path: &Path, source: std::io::Error| Error::Write {
+            path: path.to_owned(),
+            source,
+        };
         if !is_plain_relative(rel) {
             return Err(Error::Usage(format!(
                 "refusing to write {} outside the output directory",
                 rel.display()
             )));
         }
-        let dest = staging.path().join(rel);
+        let dest = self.dir.path().join(rel);
         if let Some(dir) = dest.parent() {
             std::fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
         }
-        let old = target.join(rel);
-        let same = std::fs::read(&old).is_ok_and(|b| b == *bytes);
-        if same && keep(&old, &dest).is_ok() {
-            stats.unchanged += 1;
-            continue;
+        // A path written twice keeps its last bytes (the old file must not be linked in
+        // over a file already staged).
+        let again = !lock(&self.written).insert(rel.to_owned());
+        if again {
+            let _ = std::fs::remove_file(&dest);
         }
-        std::fs::write(&dest, bytes).map_err(|e| write_err(&target.join(rel), e))?;
-        stats.written += 1;
+        let old = self.target.join(rel);
+        let same = std::fs::read(&old).is_ok_and(|b| b == bytes);
+        if same && keep(&old, &dest).is_ok() {
+            if !again {
+                lock(&self.stats).unchanged += 1;
+            }
+            return Ok(());
+        }
+        std::fs::write(&dest, bytes).map_err(|e| write_err(&old, e))?;
+        if !again {
+            lock(&self.stats).written += 1;
+        }
+        Ok(())
     }
-    if target.is_dir() {
-        stats.removed = count_files(target)
-            .into_iter()
-            .filter(|rel| !files.contains_key(rel))
-            .count();
+
+    /// Swaps the new site in for the old one; files of the old site that were not written
+    /// again are gone.
+    pub fn finish(self) -> Result<WriteStats> {
+        let written = self
+            .written
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut stats = self
+            .stats
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.target.is_dir() {
+            stats.removed = count_files(&self.target)
+                .into_iter()
+                .filter(|rel| !written.contains(rel))
+                .count();
+        }
+        swap(self.dir, &self.target)?;
+        Ok(stats)
     }
-    swap(staging, target)?;
-    Ok(stats)
+}
+
+/// A lock whose holder panicked still guards plain counters and a set: take it anyway.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Moves the unchanged file into the new tree by a hard link (same inode, same mtime), or
@@ -182,6 +247,68 @@ mod tests {
         // Nothing is left beside the output.
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())?.flatten().collect();
         assert_eq!(leftovers.len(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn staged_from_many_threads_a_path_written_twice_keeps_its_last_bytes() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let site = dir.path().join("site");
+        publish(&site, &files(&[("same.html", "S"), ("gone.html", "G")]))?;
+        let staging = Staging::new(&site)?;
+        let results: Vec<Result<()>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..4)
+                .map(|t| {
+                    let staging = &staging;
+                    scope.spawn(move || {
+                        (0..25).try_for_each(|i| {
+                            let rel = PathBuf::from(format!("l{t}/p{i}.html"));
+                            staging.write(&rel, format!("{t}-{i}").as_bytes())
+                        })
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|_| Err(Error::Usage("panicked".into())))
+                })
+                .collect()
+        });
+        for result in results {
+            result?;
+        }
+        staging.write(Path::new("same.html"), b"S")?;
+        staging.write(Path::new("twice.html"), b"first")?;
+        staging.write(Path::new("twice.html"), b"second")?;
+        // Not yet visible: the old site is whole until the swap.
+        assert!(!site.join("l0").exists());
+        let stats = staging.finish()?;
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 101,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        assert_eq!(std::fs::read_to_string(site.join("twice.html"))?, "second");
+        assert_eq!(std::fs::read_to_string(site.join("l3/p24.html"))?, "3-24");
+        assert!(!site.join("gone.html").exists());
+        Ok(())
+    }
+
+    #[test]
+    fn a_staging_dropped_unfinished_leaves_the_old_site_and_nothing_beside_it() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let site = dir.path().join("site");
+        publish(&site, &files(&[("a.html", "A")]))?;
+        let staging = Staging::new(&site)?;
+        staging.write(Path::new("a.html"), b"B")?;
+        drop(staging);
+        assert_eq!(std::fs::read_to_string(site.join("a.html"))?, "A");
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
         Ok(())
     }
 
