@@ -11,7 +11,7 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: cannot write: {source}")]
+    #[error("{path}: cannot write: {source}{}", write_hint(source))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -72,6 +72,23 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What to do about the write errors a person can fix (the output is left as it was).
+fn write_hint(source: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match source.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            "; free space on that filesystem or write elsewhere (--out, --output)"
+        }
+        ErrorKind::ReadOnlyFilesystem => {
+            "; that filesystem is read-only: write elsewhere (--out, --output)"
+        }
+        ErrorKind::PermissionDenied => {
+            "; no permission there: fix the permissions or write elsewhere (--out, --output)"
+        }
+        _ => "",
+    }
+}
 
 impl Error {
     /// The same error naming `path` instead (e.g. relative to the project root, as people

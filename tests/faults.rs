@@ -327,3 +327,142 @@ fn a_termbase_gone_between_runs_is_named_and_the_other_rules_still_run() {
         "{new:?}"
     );
 }
+
+/// Runs `script` (sh) in a new user and mount namespace, where it may mount a small tmpfs
+/// of its own: a real full or read-only filesystem without touching the machine's. `$1` is
+/// the medloc binary, `$2` the project, `$3` an empty directory to mount on. `None` when
+/// this machine has no unprivileged namespaces (a printed skip, except in CI, which has
+/// them and must run the test).
+fn in_own_mount(project: &Path, script: &str) -> Option<std::process::Output> {
+    let probe = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-c", "mount -t tmpfs tmpfs /mnt"])
+        .output();
+    if !probe.is_ok_and(|p| p.status.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must be able to run `unshare -rm` and mount a tmpfs"
+        );
+        eprintln!("skipped: `unshare -rm` with a tmpfs mount is not available here");
+        return None;
+    }
+    let mount = project.join("mnt");
+    std::fs::create_dir(&mount).unwrap();
+    let out = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-euc", script, "sh"])
+        .arg(env!("CARGO_BIN_EXE_medloc"))
+        .arg(project)
+        .arg(&mount)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Some(out)
+}
+
+/// Renders the shipped project onto a small tmpfs of its own, edits a translation so the
+/// next render has pages to write, applies `fault` (shell lines), then runs each step (a
+/// name and medloc's arguments; `$mnt` is the mount) and sums the site again. `None` when
+/// namespaces are not available (see [`in_own_mount`]).
+fn after_fault(fault: &str, steps: &[(&str, &str)]) -> Option<tempfile::TempDir> {
+    let dir = shipped_project();
+    let mut script = String::from(
+        r#"
+bin=$1; project=$2; mnt=$3
+cd "$project"
+mount -t tmpfs -o size=2m tmpfs "$mnt"
+sum() { (cd "$mnt/site" && find . -type f | sort | xargs sha256sum) >"$1"; }
+run() { name=$1; shift; "$bin" "$@" >/dev/null 2>"$name.err" && echo 0 >"$name.code" || echo $? >"$name.code"; }
+run first render --all --out "$mnt/site"
+sum before.sum
+sed -i 's/^title = /title = Guía: /' locales/es/track-marks.ftl
+"#,
+    );
+    script.push_str(fault);
+    for (name, args) in steps {
+        script.push_str(&format!("\nrun {name} {args}"));
+    }
+    script.push_str("\nsum after.sum\nls -A \"$mnt\" | grep -v '^filler$' >left.txt || true\n");
+    let out = in_own_mount(dir.path(), &script)?;
+    assert!(out.status.success(), "{out:?}");
+    let (code, err) = step(dir.path(), "first");
+    assert_eq!(code, "0", "{err}");
+    Some(dir)
+}
+
+/// The step `name` exited 2 with every one of `needles` in its error output.
+fn failed_with(project: &Path, name: &str, needles: &[&str]) {
+    let (code, err) = step(project, name);
+    assert_eq!(code, "2", "{name}: {err}");
+    for needle in needles {
+        assert!(err.contains(needle), "{name}: no {needle:?} in: {err}");
+    }
+}
+
+/// The script's record of one step: `NAME.code` and `NAME.err` beside the project.
+fn step(project: &Path, name: &str) -> (String, String) {
+    let read = |ext: &str| std::fs::read_to_string(project.join(format!("{name}.{ext}"))).unwrap();
+    (read("code").trim().to_owned(), read("err"))
+}
+
+fn assert_site_untouched(project: &Path) {
+    let read = |name: &str| std::fs::read_to_string(project.join(name)).unwrap();
+    assert!(
+        read("before.sum").lines().count() > 5,
+        "the first site has pages"
+    );
+    assert_eq!(
+        read("after.sum"),
+        read("before.sum"),
+        "the site is byte for byte the old one"
+    );
+    assert_eq!(
+        read("left.txt").trim(),
+        "site",
+        "nothing left beside the site"
+    );
+}
+
+#[test]
+fn a_render_and_a_report_on_a_full_filesystem_fail_naming_the_path_and_keep_the_old_site() {
+    // Filled: every further block written fails with ENOSPC.
+    let fault = r#"dd if=/dev/zero of="$mnt/filler" bs=4096 2>/dev/null || true"#;
+    let steps = [
+        ("second", r#"render --all --out "$mnt/site""#),
+        (
+            "report",
+            r#"coverage --format json --output "$mnt/coverage.json""#,
+        ),
+    ];
+    let Some(dir) = after_fault(fault, &steps) else {
+        return;
+    };
+    let project = dir.path();
+    let full = ["No space left on device", "free space on that filesystem"];
+    failed_with(project, "second", &[&full[..], &["/mnt/site/"]].concat());
+    failed_with(
+        project,
+        "report",
+        &[&full[..], &["mnt/coverage.json: cannot write"]].concat(),
+    );
+    assert_site_untouched(project);
+}
+
+#[test]
+fn a_render_and_a_build_on_a_read_only_filesystem_fail_naming_the_path_and_keep_the_old_site() {
+    let fault = r#"mount -o remount,ro "$mnt""#;
+    let steps = [
+        ("second", r#"render --all --out "$mnt/site""#),
+        ("build", r#"build --out "$mnt/dist""#),
+    ];
+    let Some(dir) = after_fault(fault, &steps) else {
+        return;
+    };
+    let project = dir.path();
+    let read_only = ["Read-only file system", "write elsewhere"];
+    failed_with(
+        project,
+        "second",
+        &[&read_only[..], &["/mnt: cannot write"]].concat(),
+    );
+    failed_with(project, "build", &[&read_only[..], &["mnt/dist/"]].concat());
+    assert_site_untouched(project);
+}
