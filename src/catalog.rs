@@ -25,7 +25,7 @@ pub struct FtlFile {
     line_starts: Vec<usize>,
     pub entries: Vec<Entry>,
     /// Entry index by ID (the first definition wins, as at runtime).
-    index: std::collections::HashMap<String, usize>,
+    index: rustc_hash::FxHashMap<String, usize>,
     pub junk: Vec<Junk>,
 }
 
@@ -121,7 +121,8 @@ impl FtlFile {
         if has_malformed_comment(resource.source()) {
             junk = full_parse_junk(resource.source());
         }
-        let mut index = std::collections::HashMap::with_capacity(entries.len());
+        let mut index = rustc_hash::FxHashMap::default();
+        index.reserve(entries.len());
         for (i, e) in entries.iter().enumerate() {
             index.entry(e.id.clone()).or_insert(i);
         }

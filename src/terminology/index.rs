@@ -15,8 +15,8 @@ use super::matcher::{Matcher, Matches};
 use crate::catalog::{LocaleFiles, Pattern};
 use crate::check::Terms;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A pattern's identity while the files holding it live: its address. The index holds those
@@ -27,7 +27,7 @@ fn key(pattern: &Pattern) -> usize {
 
 /// The reference's patterns and their matches by the reference matcher.
 pub struct ReferenceIndex {
-    by_pattern: HashMap<usize, Arc<Matches>>,
+    by_pattern: FxHashMap<usize, Arc<Matches>>,
     /// Keeps the patterns (and so the keys) alive.
     _files: Arc<LocaleFiles>,
 }
@@ -63,7 +63,7 @@ pub struct TermLookup<'a> {
     /// The locale's compiled matcher.
     pub matcher: &'a Matcher,
     reference: Option<&'a ReferenceIndex>,
-    memo: RefCell<HashMap<usize, Arc<Matches>>>,
+    memo: RefCell<FxHashMap<usize, Arc<Matches>>>,
 }
 
 impl<'a> TermLookup<'a> {
@@ -79,7 +79,7 @@ impl<'a> TermLookup<'a> {
             terms,
             matcher,
             reference: None,
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(FxHashMap::default()),
         })
     }
 

@@ -111,6 +111,8 @@ enum Stem {
 
 /// A language written with spaces between words.
 struct WordLang {
+    /// This compiled language's key in the per-thread word cache (unique per process).
+    id: u64,
     stem: Stem,
     /// Split words at apostrophes (French `l’`, `d’`, Italian `dell’`).
     split_apostrophes: bool,
@@ -645,7 +647,9 @@ fn mode_for(primary: &str) -> Mode {
         "ar" => (Stem::Arabic, true, false, false),
         _ => (Stem::Identity, true, false, false),
     };
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     Mode::Words(WordLang {
+        id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         arabic_prefixes: matches!(stem, Stem::Arabic),
         stem,
         split_apostrophes,
@@ -683,6 +687,50 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// One word's analysis: what `analyze` appends for it.
+struct Word {
+    /// Empty when the stemmer reduces the word to nothing (it is skipped).
+    stem: Box<str>,
+    /// The folded surface form (the inflection guard's languages), else empty.
+    fold: Box<str>,
+    /// The word in base letters (compounding languages), else empty.
+    base: Box<str>,
+}
+
+impl Word {
+    fn new(lang: &WordLang, piece: &str) -> Word {
+        let mut norm = String::with_capacity(piece.len());
+        fold_into(piece, &mut norm);
+        let stem: Box<str> = match &lang.stem {
+            Stem::Identity => norm.as_str().into(),
+            Stem::Snowball(stemmer) => stemmer.stem(&norm).into(),
+            Stem::Arabic => arabic_stem(&norm).into(),
+        };
+        let fold: &str = if lang.guard { &norm } else { "" };
+        let base: Box<str> = if lang.compounds {
+            base_string(fold).into()
+        } else {
+            "".into()
+        };
+        Word {
+            stem,
+            fold: fold.into(),
+            base,
+        }
+    }
+}
+
+/// Words analyzed per thread, by compiled language: a text's words are mostly words seen
+/// before (Zipf), and normalizing and stemming each again was most of term matching's time.
+/// Emptied when it grows past [`WORD_CACHE_LIMIT`] words, so memory stays bounded.
+type WordCache = rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<Box<str>, Word>>;
+
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::default();
+}
+
 /// Segments `text` (already masked) into words and stems them.
 fn analyze(lang: &WordLang, text: &str, out: &mut Analysis) {
     out.joined.clear();
@@ -691,8 +739,23 @@ fn analyze(lang: &WordLang, text: &str, out: &mut Analysis) {
     out.bases.clear();
     out.joined.push(SEP);
     out.bases.push(SEP);
+    WORDS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let words = cache.entry(lang.id).or_default();
+        if words.len() > WORD_CACHE_LIMIT {
+            words.clear();
+        }
+        analyze_words(lang, text, words, out);
+    });
+}
+
+fn analyze_words(
+    lang: &WordLang,
+    text: &str,
+    words: &mut rustc_hash::FxHashMap<Box<str>, Word>,
+    out: &mut Analysis,
+) {
     let mut prev_end: Option<usize> = None;
-    let mut norm = String::new();
     for (word_start, word) in text.unicode_word_indices() {
         let mut piece_start = 0;
         let cuts = word
@@ -707,19 +770,13 @@ fn analyze(lang: &WordLang, text: &str, out: &mut Analysis) {
             if piece.is_empty() {
                 continue;
             }
-            norm.clear();
-            norm.extend(
-                piece
-                    .nfc()
-                    .flat_map(char::to_lowercase)
-                    .map(|c| if is_apostrophe(c) { '\'' } else { c }),
-            );
-            let stem: Cow<str> = match &lang.stem {
-                Stem::Identity => Cow::Borrowed(norm.as_str()),
-                Stem::Snowball(stemmer) => stemmer.stem(&norm),
-                Stem::Arabic => Cow::Owned(arabic_stem(&norm)),
+            if !words.contains_key(piece) {
+                words.insert(piece.into(), Word::new(lang, piece));
+            }
+            let Some(analyzed) = words.get(piece) else {
+                continue;
             };
-            if stem.is_empty() {
+            if analyzed.stem.is_empty() {
                 continue;
             }
             if let Some(prev) = prev_end
@@ -729,18 +786,13 @@ fn analyze(lang: &WordLang, text: &str, out: &mut Analysis) {
                 out.joined.push(SEP);
             }
             let joined_start = out.joined.len();
-            out.joined.push_str(&stem);
+            out.joined.push_str(&analyzed.stem);
             let joined_end = out.joined.len();
             out.joined.push(SEP);
             let fold_start = out.folds.len();
-            if lang.guard {
-                fold_into(piece, &mut out.folds);
-            }
+            out.folds.push_str(&analyzed.fold);
             let base_start = out.bases.len();
-            if lang.compounds {
-                let base = base_string(&out.folds[fold_start..]);
-                out.bases.push_str(&base);
-            }
+            out.bases.push_str(&analyzed.base);
             let base_end = out.bases.len();
             out.bases.push(SEP);
             out.tokens.push(Token {
