@@ -210,10 +210,29 @@ pub fn sentence_count(text: &str) -> usize {
     if without_tags.is_empty() {
         return 0;
     }
+    if let Some(count) = one_sentence_at_most(&without_tags) {
+        return count;
+    }
     without_tags
         .split_sentence_bounds()
         .filter(|s| s.chars().any(char::is_alphabetic))
         .count()
+}
+
+/// The sentence count without segmenting, when no sentence can end before the last letter:
+/// UAX #29 breaks only after a terminator (STerm, ATerm) or a paragraph separator, and every
+/// one of those is `.`, `!`, `?`, a line break, or a non-ASCII character that is not a letter.
+/// With none of those before the last letter, every letter is in the first sentence and any
+/// later one has none. `None` when the text needs the full segmentation.
+fn one_sentence_at_most(text: &str) -> Option<usize> {
+    let Some((last, _)) = text.char_indices().rfind(|(_, c)| c.is_alphabetic()) else {
+        return Some(0);
+    };
+    let may_end = |c: char| {
+        matches!(c, '.' | '!' | '?' | '\n' | '\r' | '\u{0B}' | '\u{0C}')
+            || (!c.is_ascii() && !c.is_alphabetic())
+    };
+    (!text[..last].chars().any(may_end)).then_some(1)
 }
 
 /// The text without markup tags.
@@ -269,6 +288,45 @@ pub fn final_punctuation(text: &str) -> FinalPunctuation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The count by UAX #29 segmentation alone, without the shortcut.
+    fn segmented(text: &str) -> usize {
+        use unicode_segmentation::UnicodeSegmentation;
+        text.split_sentence_bounds()
+            .filter(|s| s.chars().any(char::is_alphabetic))
+            .count()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_sentence_shortcut_agrees_with_segmentation(
+            text in proptest::prop_oneof![
+                // Mostly letters (the shortcut's case), a terminator here and there.
+                "[a-zA-Zé漢 ,]{0,12}[.!?\n]?[a-zA-Z漢 ]{0,12}[.!?。)» ]{0,3}",
+                "[a-zA-Zé漢 .!?。؟\n)»\u{2029}\u{0964}1]{1,40}",
+            ]
+        ) {
+            if let Some(count) = one_sentence_at_most(&text) {
+                proptest::prop_assert_eq!(count, segmented(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_counts_with_and_without_the_shortcut() {
+        for (text, n) in [
+            ("Wash your hands.", 1),
+            ("Puntos clave", 1),
+            ("Wash. Then dry.", 2),
+            ("清洁双手。然后擦干。", 2),
+            ("«Lávese las manos».", 1),
+            ("See a doctor (today).", 1),
+            ("1. 2.", 0),
+        ] {
+            assert_eq!(sentence_count(text), n, "{text:?}");
+            assert_eq!(segmented(text), n, "{text:?}");
+        }
+    }
 
     #[test]
     fn do_not_translate_names_as_whole_words() {
