@@ -538,6 +538,11 @@ impl RunContext<'_> {
         let reference_info = LocaleInfo::new(&self.project.reference_locale);
         let mut findings: Vec<Finding> = Vec::new();
         let no_shared = HashMap::new();
+        // The reference's patterns were matched once for the run (the index).
+        let lookup = self
+            .terms
+            .and_then(|t| TermLookup::new(t, &self.project.reference_locale))
+            .map(|l| l.with_reference_index(self.reference_index));
         for file in reference.files.values() {
             if !self.wanted(&file.rel, &file.shown) {
                 continue;
@@ -554,7 +559,7 @@ impl RunContext<'_> {
                 do_not_translate: self.do_not_translate,
                 terms: self.terms,
                 term_usage: None,
-                term_lookup: None,
+                term_lookup: lookup.as_ref(),
             };
             run_rules(&ctx, Scope::File, self.policy, &mut findings);
             run_rules(&ctx, Scope::Reference, self.policy, &mut findings);

@@ -234,7 +234,10 @@ pub fn check_each<T: Send>(
     let (states, termbase) = load_side_inputs(project, &mut problems);
     let do_not_translate = do_not_translate_names(&termbase);
     let reference_texts = read_reference(project, &WorkingTree)?;
-    let base = base_key(project, options, &reference_texts);
+    // Keys only matter to a cache: without one, nothing is hashed.
+    let base = stream
+        .cache
+        .and_then(|_| base_key(project, options, &reference_texts));
     let cache = stream.cache.filter(|_| base.is_some());
     let mut summary = RunSummary {
         reference: project.reference_locale.clone(),
@@ -255,14 +258,23 @@ pub fn check_each<T: Send>(
     });
     let mut sorted: Vec<&String> = locales.iter().collect();
     sorted.sort();
+    // Without a cache there is nothing to key: the second pass reads each locale once.
     let plans: Vec<Plan> = sorted
         .par_iter()
-        .map(|tag| match read_with_parent(project, tag) {
-            Ok(texts) => {
-                let key = locale_key(base.as_ref(), &states, &texts);
-                plan(cache, &unit(tag), key, &unusable)
+        .map(|tag| {
+            if cache.is_none() {
+                return Plan::Check {
+                    key: None,
+                    warning: None,
+                };
             }
-            Err(e) => Plan::Failed(e),
+            match read_with_parent(project, tag) {
+                Ok(texts) => {
+                    let key = locale_key(base.as_ref(), &states, &texts);
+                    plan(cache, &unit(tag), key, &unusable)
+                }
+                Err(e) => Plan::Failed(e),
+            }
         })
         .collect();
 
@@ -515,7 +527,7 @@ impl Work<'_> {
                 }
             };
             // The key of what is checked now (a file may have changed since the first pass).
-            let key = key.and(locale_key(self.base, self.states, &texts));
+            let key = key.and_then(|_| locale_key(self.base, self.states, &texts));
             let (texts, parent) = texts;
             let catalog = Catalog {
                 reference: Arc::clone(&checker.reference),

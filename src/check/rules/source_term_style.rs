@@ -27,14 +27,17 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
-    let (Some(terms), Some(file)) = (ctx.terms, ctx.translation) else {
+    let (Some(lookup), Some(file)) = (ctx.term_lookup, ctx.translation) else {
         return;
     };
+    let terms = lookup.terms;
     let reference_locale = terms.reference_locale();
     for entry in &file.entries {
         for (attribute, pattern) in entry.patterns() {
-            let matches = terms.reference.find(&pattern.prose_without_literals());
-            for found in deprecated_terms(terms, &reference_locale, &pattern.prose, matches) {
+            // Matched once per run, without the literals (same offsets as the prose).
+            let matches = lookup.reference(pattern);
+            let found_terms = matches.best();
+            for found in deprecated_terms(terms, &reference_locale, &pattern.prose, found_terms) {
                 let mut f = ctx.pattern_finding(
                     &RULE,
                     entry,
