@@ -110,8 +110,8 @@ pub fn build<'f>(
     let mut named = vec![0usize; termbase.concepts.len()];
     let mut uses: Vec<Vec<(usize, TermUse)>> = vec![Vec::new(); termbase.concepts.len()];
     let mut unmatched: Vec<Vec<String>> = vec![Vec::new(); termbase.concepts.len()];
-    let mut seen: std::collections::HashSet<(usize, usize, &str, &str, Option<&str>)> =
-        std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<(usize, usize, &str, &str, Option<&str>)> =
+        rustc_hash::FxHashSet::default();
     for (reference, translation) in pairs {
         for pair in translation.pattern_pairs(reference) {
             let in_reference = lookup.reference(pair.reference);

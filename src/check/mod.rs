@@ -121,7 +121,7 @@ pub struct FileCheck<'a> {
     pub shared_ids: &'a HashMap<String, String>,
     pub state: Option<&'a LocaleState>,
     /// Do-not-translate names from the termbase.
-    pub do_not_translate: &'a [String],
+    pub do_not_translate: &'a scan::Names,
     /// The termbase compiled for the reference and this locale (terminology rules).
     pub terms: Option<&'a Terms>,
     /// How the whole locale renders each termbase concept (`Scope::Locale` rules; `None`
@@ -515,7 +515,7 @@ pub(crate) struct RunContext<'a> {
     pub policy: &'a Policy,
     pub shared: &'a [String],
     pub reference_ids: &'a HashSet<String>,
-    pub do_not_translate: &'a [String],
+    pub do_not_translate: &'a scan::Names,
     pub terms: Option<&'a Terms>,
     /// The reference's term matches, computed once for every locale.
     pub reference_index: Option<&'a ReferenceIndex>,
@@ -690,12 +690,13 @@ pub fn check(
     let policy = Policy::from_project(project)?;
     let reference_ids = reference_ids(&catalog.reference);
     let reference_index = terms.map(|t| ReferenceIndex::new(t, Arc::clone(&catalog.reference)));
+    let names = scan::Names::new(do_not_translate.to_vec());
     let run = RunContext {
         project,
         policy: &policy,
         shared: &project.config.medloc.shared,
         reference_ids: &reference_ids,
-        do_not_translate,
+        do_not_translate: &names,
         terms,
         reference_index: reference_index.as_ref(),
         paths: &options.paths,

@@ -169,35 +169,57 @@ pub fn urls(text: &str) -> Vec<&str> {
     out
 }
 
-/// Where the do-not-translate `names` occur in `text` as whole words (a letter or digit of
-/// a spaced script on neither side, so `SAMHSA's` holds `SAMHSA` but `MSDS` does not hold
-/// `MSD`): byte ranges and names, sorted, longest name first where two start together,
-/// without overlaps.
-pub fn names_in<'n>(text: &str, names: &'n [String]) -> Vec<(std::ops::Range<usize>, &'n str)> {
-    let word_char = crate::terminology::matcher::is_spaced_word_char;
-    let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
-    for name in names.iter().filter(|n| !n.is_empty()) {
-        for (start, _) in text.match_indices(name.as_str()) {
-            let end = start + name.len();
+/// The termbase's do-not-translate names, with one automaton that finds all of them in a
+/// text in one pass (the rules ask for every pattern of every locale).
+pub struct Names {
+    list: Vec<String>,
+    automaton: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Names {
+    /// The names, empty ones left out.
+    pub fn new(mut list: Vec<String>) -> Names {
+        list.retain(|n| !n.is_empty());
+        // A name list too large for an automaton (none is near that) finds nothing rather
+        // than failing the check.
+        let automaton = (!list.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(&list).ok())
+            .flatten();
+        Names { list, automaton }
+    }
+
+    /// Where the names occur in `text` as whole words (a letter or digit of a spaced script
+    /// on neither side, so `SAMHSA's` holds `SAMHSA` but `MSDS` does not hold `MSD`): byte
+    /// ranges and names, sorted, longest name first where two start together, without
+    /// overlaps.
+    pub fn find_in(&self, text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let word_char = crate::terminology::matcher::is_spaced_word_char;
+        let mut found: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+        for m in automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let name = self.list[m.pattern().as_usize()].as_str();
             let edge_before = text[..start].chars().next_back().is_some_and(word_char)
                 && name.starts_with(word_char);
             let edge_after =
                 text[end..].chars().next().is_some_and(word_char) && name.ends_with(word_char);
             if !edge_before && !edge_after {
-                found.push((start..end, name.as_str()));
+                found.push((start..end, name));
             }
         }
+        found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let mut last_end = 0;
+        found.retain(|(r, _)| {
+            let keep = r.start >= last_end;
+            if keep {
+                last_end = r.end;
+            }
+            keep
+        });
+        found
     }
-    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-    let mut last_end = 0;
-    found.retain(|(r, _)| {
-        let keep = r.start >= last_end;
-        if keep {
-            last_end = r.end;
-        }
-        keep
-    });
-    found
 }
 
 /// Sentences with at least one letter (Unicode sentence boundaries, UAX #29, which know
@@ -225,14 +247,24 @@ pub fn sentence_count(text: &str) -> usize {
 /// With none of those before the last letter, every letter is in the first sentence and any
 /// later one has none. `None` when the text needs the full segmentation.
 fn one_sentence_at_most(text: &str) -> Option<usize> {
-    let Some((last, _)) = text.char_indices().rfind(|(_, c)| c.is_alphabetic()) else {
-        return Some(0);
-    };
-    let may_end = |c: char| {
-        matches!(c, '.' | '!' | '?' | '\n' | '\r' | '\u{0B}' | '\u{0C}')
-            || (!c.is_ascii() && !c.is_alphabetic())
-    };
-    (!text[..last].chars().any(may_end)).then_some(1)
+    let (mut letters, mut may_have_ended) = (false, false);
+    for c in text.chars() {
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        if letter {
+            if may_have_ended {
+                return None;
+            }
+            letters = true;
+        } else if !c.is_ascii() || matches!(c, '.' | '!' | '?' | '\n' | '\r' | '\u{0B}' | '\u{0C}')
+        {
+            may_have_ended = true;
+        }
+    }
+    Some(usize::from(letters))
 }
 
 /// The text without markup tags.
@@ -330,13 +362,14 @@ mod tests {
 
     #[test]
     fn do_not_translate_names_as_whole_words() {
-        let names = [
+        let names = Names::new(vec![
             "MSD".to_owned(),
             "MSD Manual".to_owned(),
             "SAMHSA".to_owned(),
-        ];
+        ]);
         let found = |text: &str| -> Vec<&str> {
-            names_in(text, &names)
+            names
+                .find_in(text)
                 .into_iter()
                 .map(|(r, n)| {
                     assert_eq!(&text[r], n);

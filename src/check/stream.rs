@@ -232,7 +232,7 @@ pub fn check_each<T: Send>(
     let policy = Policy::from_project(project)?;
     let (locales, mut problems) = project.select_locales(&options.locales, options.shard);
     let (states, termbase) = load_side_inputs(project, &mut problems);
-    let do_not_translate = do_not_translate_names(&termbase);
+    let do_not_translate = super::scan::Names::new(do_not_translate_names(&termbase));
     let reference_texts = read_reference(project, &WorkingTree)?;
     // Keys only matter to a cache: without one, nothing is hashed.
     let base = stream
@@ -424,7 +424,7 @@ fn in_order<I: Send, R: Send>(
 struct Work<'w> {
     project: &'w Project,
     policy: &'w Policy,
-    do_not_translate: &'w [String],
+    do_not_translate: &'w super::scan::Names,
     paths: &'w [String],
     cache: Option<&'w Cache>,
     states: &'w HashMap<String, LocaleState>,

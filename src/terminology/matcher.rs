@@ -455,8 +455,23 @@ impl Matcher {
     }
 
     fn word_candidates(&self, lang: &WordLang, text: &str, masked: &str, out: &mut Vec<Candidate>) {
-        let mut an = Analysis::default();
-        analyze(lang, masked, &mut an);
+        // The buffers of the last analysis on this thread, reused: no text's analysis
+        // allocates once they have grown to a message's size.
+        thread_local! {
+            static ANALYSIS: std::cell::RefCell<Analysis> = std::cell::RefCell::default();
+        }
+        ANALYSIS.with(|an| self.candidates_in(lang, text, masked, &mut an.borrow_mut(), out));
+    }
+
+    fn candidates_in(
+        &self,
+        lang: &WordLang,
+        text: &str,
+        masked: &str,
+        an: &mut Analysis,
+        out: &mut Vec<Candidate>,
+    ) {
+        analyze(lang, masked, an);
         if an.tokens.is_empty() {
             return;
         }

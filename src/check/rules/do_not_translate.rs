@@ -22,7 +22,6 @@
 //! Bad (es): `Llame a la Línea Nacional de Ayuda de la ASSM.` Good: `Llame a la Línea
 //! Nacional de Ayuda de SAMHSA.`
 
-use crate::check::scan::names_in;
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
 
 pub(crate) static RULE: Rule = Rule {
@@ -36,7 +35,7 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
         let mut seen: Vec<&str> = Vec::new();
-        for (_, name) in names_in(&pair.reference.prose, ctx.do_not_translate) {
+        for (_, name) in ctx.do_not_translate.find_in(&pair.reference.prose) {
             if seen.contains(&name) || pair.translation.prose.contains(name) {
                 continue;
             }

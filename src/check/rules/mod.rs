@@ -190,7 +190,7 @@ pub(crate) mod fixture {
             known_ids: &known,
             shared_ids: &shared_ids,
             state: state.as_ref(),
-            do_not_translate: &dnt,
+            do_not_translate: &crate::check::scan::Names::new(dnt),
             terms: terms.as_ref(),
             term_usage: term_usage.as_ref(),
             term_lookup: lookup.as_ref(),

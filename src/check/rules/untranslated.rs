@@ -27,7 +27,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         }
         let mut rest = crate::check::scan::strip_tags(&pair.reference.prose);
         // Blanked to the same length, so the other names' ranges still hold.
-        for (range, _) in crate::check::scan::names_in(&rest, ctx.do_not_translate) {
+        for (range, _) in ctx.do_not_translate.find_in(&rest) {
             rest.replace_range(range.clone(), &" ".repeat(range.len()));
         }
         // Literals are verbatim by design.
