@@ -1108,7 +1108,9 @@ fn placeable_end(bytes: &[u8], start: usize) -> Option<usize> {
 /// End (exclusive) of a URL starting at byte `i` (`scheme://`, `mailto:` or `www.`), up to
 /// whitespace, a tag or a quote, without trailing punctuation.
 fn url_end(text: &str, i: usize) -> Option<usize> {
-    if !text.is_char_boundary(i) {
+    // Every URL form starts with an ASCII letter (a scheme, `mailto:`, `www.`): most
+    // positions are ruled out by that byte, before the character lookups below.
+    if !text.as_bytes().get(i).is_some_and(u8::is_ascii_alphabetic) || !text.is_char_boundary(i) {
         return None;
     }
     let prefix_ok = text[..i]
