@@ -5,6 +5,11 @@ use clap::Parser;
 use medloc::cli::{Cli, Outcome, run};
 use std::process::ExitCode;
 
+// Check and render allocate many small strings per message (findings, term matches,
+// patterns) from several threads; mimalloc does that markedly faster than glibc's malloc.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `medloc check | head` should end quietly when the reader goes away, as other Unix
     // tools do, instead of panicking on the broken pipe (Rust ignores SIGPIPE by default).
