@@ -696,6 +696,90 @@ pub fn read_project_locale(
     read_locale(project, locale, &dir, source)
 }
 
+/// One locale's files as bytes, read but not decoded: all that a cache key needs, and
+/// [`LocaleBytes::decode`] makes of them exactly what [`read_project_locale`] reads.
+#[derive(Debug)]
+pub struct LocaleBytes {
+    pub locale: String,
+    pub dir: PathBuf,
+    /// By path relative to the locale directory, sorted: the path as shown and the bytes,
+    /// or why they could not be read.
+    pub files: Vec<(PathBuf, String, Result<Vec<u8>>)>,
+}
+
+impl LocaleBytes {
+    /// Each file as text (UTF-8 required, BOM dropped, CRLF to LF) within the limits.
+    pub fn decode(self) -> LocaleTexts {
+        let files = self
+            .files
+            .into_par_iter()
+            .map(|(rel, shown, bytes)| {
+                let text = bytes
+                    .and_then(|b| crate::error::decode_text(Path::new(&shown), b))
+                    .and_then(|t| within_limits(&shown, t));
+                (rel, shown, text)
+            })
+            .collect();
+        LocaleTexts {
+            locale: self.locale,
+            dir: self.dir,
+            files,
+        }
+    }
+}
+
+/// [`read_project_locale`] from the working tree, as bytes.
+pub fn read_project_locale_bytes(project: &Project, locale: &str) -> Result<LocaleBytes> {
+    let texts = read_project_locale(project, locale, &NoFiles)?;
+    if !texts.dir.is_dir() {
+        return Ok(LocaleBytes {
+            locale: texts.locale,
+            dir: texts.dir,
+            files: Vec::new(),
+        });
+    }
+    let files = ftl_files(&texts.dir)?
+        .into_par_iter()
+        .map(|rel| {
+            let path = texts.dir.join(&rel);
+            let shown = project.display_path(&path);
+            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+                path: PathBuf::from(&shown),
+                source,
+            });
+            (rel, shown, bytes)
+        })
+        .collect();
+    Ok(LocaleBytes {
+        locale: texts.locale,
+        dir: texts.dir,
+        files,
+    })
+}
+
+/// A source with no files: [`read_project_locale`] through it only validates the tag and
+/// names the directory.
+struct NoFiles;
+
+impl FileSource for NoFiles {
+    fn is_dir(&self, _: &Path) -> bool {
+        false
+    }
+
+    fn ftl_files(&self, _: &Path) -> Result<Vec<PathBuf>> {
+        Ok(Vec::new())
+    }
+
+    fn read(&self, path: &Path) -> Result<String> {
+        Err(Error::Usage(format!("{}: not read", path.display())))
+    }
+}
+
+/// A file's text, or the limit it is over (named by its path as shown).
+fn within_limits(shown: &str, text: String) -> Result<String> {
+    crate::limits::check_fluent_text(Path::new(shown), &text).map(|()| text)
+}
+
 /// Reads the reference's files.
 pub fn read_reference(project: &Project, source: &dyn FileSource) -> Result<LocaleTexts> {
     read_locale(
@@ -721,9 +805,7 @@ fn read_locale(
             let text = source
                 .read(&path)
                 .map_err(|e| e.with_path(Path::new(&shown)))
-                .and_then(|text| {
-                    crate::limits::check_fluent_text(Path::new(&shown), &text).map(|()| text)
-                });
+                .and_then(|text| within_limits(&shown, text));
             (rel, shown, text)
         })
         .collect();

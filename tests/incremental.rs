@@ -130,6 +130,37 @@ fn an_edit_rechecks_only_what_it_affects() -> TestResult {
     Ok(())
 }
 
+/// A file that cannot be decoded (here: not UTF-8) is an error on every run: its locale is
+/// never answered from the cache (the cache keys files by their bytes, which read fine), and
+/// once the file is fixed the locale is checked and cached again.
+#[test]
+fn an_undecodable_file_is_reported_on_every_run() -> TestResult {
+    let dir = shipped_project();
+    let dir = dir.path();
+    let de = dir.join("locales/de/track-marks.ftl");
+    let good = std::fs::read(&de)?;
+    let mut bad = good.clone();
+    bad.extend_from_slice(b"broken = \xff\xfe\n");
+    std::fs::write(&de, &bad)?;
+    for attempt in ["first", "second"] {
+        let (code, _, stderr) = run(dir, &["check", "--format", "json"]);
+        assert_eq!(code, 2, "{attempt}: {stderr}");
+        assert!(
+            stderr.contains("track-marks.ftl") && stderr.contains("UTF-8"),
+            "{attempt}: {stderr}"
+        );
+        let (reused, checked) = units(dir)?;
+        assert!(checked.contains(&"de".to_owned()), "{attempt}: {checked:?}");
+        assert!(!reused.contains(&"de".to_owned()), "{attempt}: {reused:?}");
+    }
+    std::fs::write(&de, &good)?;
+    let full = run(dir, &["check", "--no-cache", "--format", "json"]);
+    assert_eq!(run(dir, &["check", "--format", "json"]).1, full.1);
+    let (reused, _) = units(dir)?;
+    assert!(reused.contains(&"de".to_owned()), "{reused:?}");
+    Ok(())
+}
+
 /// `--no-cache` writes nothing at all.
 #[test]
 fn no_cache_writes_nothing() {

@@ -15,7 +15,8 @@ use super::{
     load_side_inputs, reference_ids, sort_findings,
 };
 use crate::catalog::{
-    Catalog, LocaleFiles, LocaleTexts, WorkingTree, read_project_locale, read_reference,
+    Catalog, LocaleBytes, LocaleFiles, LocaleTexts, WorkingTree, read_project_locale,
+    read_project_locale_bytes, read_reference,
 };
 use crate::error::{Error, Result};
 use crate::project::{Project, Shard};
@@ -268,9 +269,10 @@ pub fn check_each<T: Send>(
                     warning: None,
                 };
             }
-            match read_with_parent(project, tag) {
-                Ok(texts) => {
-                    let key = locale_key(base.as_ref(), &states, &texts);
+            // Bytes only: a cached unit's files need no decoding.
+            match bytes_with_parent(project, tag) {
+                Ok(bytes) => {
+                    let key = locale_key(base.as_ref(), &states, &bytes);
                     plan(cache, &unit(tag), key, &unusable)
                 }
                 Err(e) => Plan::Failed(e),
@@ -519,16 +521,21 @@ impl Work<'_> {
             };
             (findings, sources, key)
         } else {
-            let texts = match read_with_parent(self.project, name) {
-                Ok(t) => t,
+            let bytes = match bytes_with_parent(self.project, name) {
+                Ok(b) => b,
                 Err(e) => {
                     done.problems.push(e);
                     return done;
                 }
             };
             // The key of what is checked now (a file may have changed since the first pass).
-            let key = key.and_then(|_| locale_key(self.base, self.states, &texts));
-            let (texts, parent) = texts;
+            let key = key.and_then(|_| locale_key(self.base, self.states, &bytes));
+            let (bytes, parent) = bytes;
+            let (texts, parent) = (bytes.decode(), parent.map(LocaleBytes::decode));
+            // A file that cannot be decoded is a problem to report each run: never cached.
+            let unreadable = |t: &LocaleTexts| t.files.iter().any(|(_, _, text)| text.is_err());
+            let key =
+                key.filter(|_| !unreadable(&texts) && !parent.as_ref().is_some_and(unreadable));
             let catalog = Catalog {
                 reference: Arc::clone(&checker.reference),
                 locales: vec![texts.parse()],
@@ -590,6 +597,15 @@ fn unit(tag: &str) -> String {
     format!("locale-{tag}")
 }
 
+/// A locale's files as bytes and those of the locale it falls back to.
+fn bytes_with_parent(project: &Project, tag: &str) -> Result<(LocaleBytes, Option<LocaleBytes>)> {
+    let files = read_project_locale_bytes(project, tag)?;
+    let parent = project
+        .parent_locale(tag)
+        .and_then(|p| read_project_locale_bytes(project, p).ok());
+    Ok((files, parent))
+}
+
 /// A locale's texts and those of the locale it falls back to.
 fn read_with_parent(project: &Project, tag: &str) -> Result<(LocaleTexts, Option<LocaleTexts>)> {
     let texts = read_project_locale(project, tag, &WorkingTree)?;
@@ -626,7 +642,7 @@ fn base_key(
 fn locale_key(
     base: Option<&KeyBuilder>,
     states: &HashMap<String, LocaleState>,
-    (texts, parent): &(LocaleTexts, Option<LocaleTexts>),
+    (texts, parent): &(LocaleBytes, Option<LocaleBytes>),
 ) -> Option<String> {
     let mut key = base?.clone();
     key.part(texts.locale.as_bytes());
@@ -635,12 +651,23 @@ fn locale_key(
         .and_then(|s| serde_json::to_vec(s).ok())
         .unwrap_or_default();
     key.part(&state);
-    add_texts(&mut key, texts)?;
+    add_bytes(&mut key, texts)?;
     if let Some(parent) = parent {
         key.part(parent.locale.as_bytes());
-        add_texts(&mut key, parent)?;
+        add_bytes(&mut key, parent)?;
     }
     Some(key.finish())
+}
+
+/// Adds each file's path and bytes; `None` when one could not be read.
+fn add_bytes(key: &mut KeyBuilder, files: &LocaleBytes) -> Option<()> {
+    key.part(files.locale.as_bytes());
+    key.part(&(files.files.len() as u64).to_le_bytes());
+    for (_, shown, bytes) in &files.files {
+        key.part(shown.as_bytes());
+        key.part(bytes.as_ref().ok()?);
+    }
+    Some(())
 }
 
 /// Adds each file's path and text; `None` when one could not be read.
