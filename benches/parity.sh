@@ -6,7 +6,8 @@
 # PROJECT_DIR holds an l10n.toml (compare-locales' project format, which medloc reads too).
 # Default: this repository, plus ../shared/corpora/mozilla-send when that directory exists.
 #
-# Per project it runs compare-locales (JSON output) and `medloc check --format json`, then
+# Per project it runs compare-locales (JSON output) and `medloc check --no-cache --format
+# json` (uncached: the whole work, as compare-locales does it on every run), then
 # benches/parity_compare.py prints a per-locale table (missing, obsolete, errors, warnings),
 # compares the missing and obsolete message-ID sets, lists compare-locales' error/warning kinds
 # with what medloc reports for the same messages, and prints both wall-clock times.
@@ -126,7 +127,7 @@ for proj in "${projects[@]}"; do
     for ((i = 0; i < RUNS; i++)); do
         t0=$(now)
         rc=0
-        (cd "$proj" && "$MEDLOC" check --format json) \
+        (cd "$proj" && "$MEDLOC" check --no-cache --format json) \
             >"$out/medloc.json" 2>"$out/medloc.err" || rc=$?
         t1=$(now)
         if ((rc > 1)); then
