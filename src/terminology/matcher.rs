@@ -737,10 +737,14 @@ impl Word {
 
 /// Words analyzed per thread, by compiled language: a text's words are mostly words seen
 /// before (Zipf), and normalizing and stemming each again was most of term matching's time.
-/// Emptied when it grows past [`WORD_CACHE_LIMIT`] words, so memory stays bounded.
+/// Emptied when it holds more than [`WORD_CACHE_LIMIT`] words in all, or words of more than
+/// [`WORD_CACHE_LANGUAGES`] compiled languages (a process that compiles matchers again and
+/// again, as the fuzzer does, would otherwise keep the words of every one), so memory stays
+/// bounded.
 type WordCache = rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<Box<str>, Word>>;
 
 const WORD_CACHE_LIMIT: usize = 200_000;
+const WORD_CACHE_LANGUAGES: usize = 64;
 
 thread_local! {
     static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::default();
@@ -756,10 +760,13 @@ fn analyze(lang: &WordLang, text: &str, out: &mut Analysis) {
     out.bases.push(SEP);
     WORDS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let words = cache.entry(lang.id).or_default();
-        if words.len() > WORD_CACHE_LIMIT {
-            words.clear();
+        let held: usize = cache.values().map(|words| words.len()).sum();
+        if held > WORD_CACHE_LIMIT
+            || (cache.len() >= WORD_CACHE_LANGUAGES && !cache.contains_key(&lang.id))
+        {
+            cache.clear();
         }
+        let words = cache.entry(lang.id).or_default();
         analyze_words(lang, text, words, out);
     });
 }
@@ -1655,6 +1662,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_word_cache_stays_bounded_when_matchers_are_compiled_again_and_again() {
+        let tb = termbase("es", &[&[("herida", Status::Preferred)]]);
+        for _ in 0..3 * WORD_CACHE_LANGUAGES {
+            let matcher = Matcher::new(&tb, "es");
+            assert_eq!(found(&matcher, "una herida"), [("herida", 0)]);
+        }
+        let languages = WORDS.with(|cache| cache.borrow().len());
+        assert!(
+            languages <= WORD_CACHE_LANGUAGES,
+            "{languages} languages cached"
+        );
     }
 
     #[test]
