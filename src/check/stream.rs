@@ -35,6 +35,9 @@ pub struct Unit {
     pub findings: Vec<Finding>,
     /// The texts of the files the findings point into (when the run was asked for them).
     pub sources: Vec<(String, String)>,
+    /// A checked locale's parsed files and its fallback locale's, for a caller that needs
+    /// them too (coverage): `None` for the reference and for a unit from the cache.
+    pub files: Option<Box<(LocaleFiles, Option<LocaleFiles>)>>,
 }
 
 /// What a run did besides its findings.
@@ -102,9 +105,9 @@ pub fn check_streamed(
     })
 }
 
-/// A streamed check that also builds the coverage model as it goes: each locale's files
-/// are read and parsed again on its worker once its findings are final, its coverage is
-/// built, and the files and findings are dropped, so memory does not grow with the number
+/// A streamed check that also builds the coverage model as it goes: each locale's coverage
+/// is built on its worker from the files the check parsed (read and parsed here only for a
+/// unit from the cache), and the files and findings are dropped, so memory does not grow with the number
 /// of locales (render and build; `coverage --since` keeps the catalog it compares). `digest`
 /// and `sink` see each unit as in [`check_each`] (a caller that prints the findings).
 pub fn check_covered<T: Send>(
@@ -122,8 +125,12 @@ pub fn check_covered<T: Send>(
         if unit.name == "reference" {
             return (Ok(None), out);
         }
-        let covered = read_with_parent(project, &unit.name).map(|(texts, parent)| {
-            let (files, parent) = (texts.parse(), parent.map(LocaleTexts::parse));
+        let files = match unit.files {
+            Some(files) => Ok(*files),
+            None => read_with_parent(project, &unit.name)
+                .map(|(texts, parent)| (texts.parse(), parent.map(LocaleTexts::parse))),
+        };
+        let covered = files.map(|(files, parent)| {
             let findings: Vec<&Finding> = unit.findings.iter().collect();
             Some(locale_coverage(
                 project,
@@ -495,6 +502,7 @@ impl Work<'_> {
                         name: name.to_owned(),
                         findings,
                         sources,
+                        files: None,
                     }));
                     return done;
                 }
@@ -512,14 +520,14 @@ impl Work<'_> {
             }
         };
         let run = self.context(checker);
-        let (mut findings, sources, key) = if is_reference {
+        let (mut findings, sources, key, files) = if is_reference {
             let findings = run.check_reference(&checker.reference);
             let sources = if self.sources {
                 file_sources(&findings, &checker.reference)
             } else {
                 Vec::new()
             };
-            (findings, sources, key)
+            (findings, sources, key, None)
         } else {
             let bytes = match bytes_with_parent(self.project, name) {
                 Ok(b) => b,
@@ -536,7 +544,7 @@ impl Work<'_> {
             let unreadable = |t: &LocaleTexts| t.files.iter().any(|(_, _, text)| text.is_err());
             let key =
                 key.filter(|_| !unreadable(&texts) && !parent.as_ref().is_some_and(unreadable));
-            let catalog = Catalog {
+            let mut catalog = Catalog {
                 reference: Arc::clone(&checker.reference),
                 locales: vec![texts.parse()],
                 fallbacks: parent.map(LocaleTexts::parse).into_iter().collect(),
@@ -555,7 +563,11 @@ impl Work<'_> {
             } else {
                 Vec::new()
             };
-            (findings, sources, key)
+            let files = catalog
+                .locales
+                .pop()
+                .map(|files| Box::new((files, catalog.fallbacks.pop())));
+            (findings, sources, key, files)
         };
         sort_findings(self.project, &mut findings);
         if let (Some(cache), Some(key)) = (self.cache, &key)
@@ -567,6 +579,7 @@ impl Work<'_> {
             name: name.to_owned(),
             findings,
             sources,
+            files,
         }));
         done
     }
