@@ -680,12 +680,7 @@ pub fn read_project_locale(
     locale: &str,
     source: &dyn FileSource,
 ) -> Result<LocaleTexts> {
-    if locale.parse::<unic_langid::LanguageIdentifier>().is_err() {
-        return Err(Error::Usage(format!(
-            "locale {locale:?} is not a valid BCP 47 language tag (like es, es-MX, zh-CN); rename its directory and its entry in l10n.toml; skipped"
-        )));
-    }
-    let dir = project.locale_dir(locale);
+    let dir = locale_dir(project, locale)?;
     if !source.is_dir(&dir) {
         return Ok(LocaleTexts {
             locale: locale.to_owned(),
@@ -728,20 +723,30 @@ impl LocaleBytes {
     }
 }
 
+/// A locale's directory; refuses a tag that is not BCP 47.
+fn locale_dir(project: &Project, locale: &str) -> Result<PathBuf> {
+    if locale.parse::<unic_langid::LanguageIdentifier>().is_err() {
+        return Err(Error::Usage(format!(
+            "locale {locale:?} is not a valid BCP 47 language tag (like es, es-MX, zh-CN); rename its directory and its entry in l10n.toml; skipped"
+        )));
+    }
+    Ok(project.locale_dir(locale))
+}
+
 /// [`read_project_locale`] from the working tree, as bytes.
 pub fn read_project_locale_bytes(project: &Project, locale: &str) -> Result<LocaleBytes> {
-    let texts = read_project_locale(project, locale, &NoFiles)?;
-    if !texts.dir.is_dir() {
+    let dir = locale_dir(project, locale)?;
+    if !dir.is_dir() {
         return Ok(LocaleBytes {
-            locale: texts.locale,
-            dir: texts.dir,
+            locale: locale.to_owned(),
+            dir,
             files: Vec::new(),
         });
     }
-    let files = ftl_files(&texts.dir)?
+    let files = ftl_files(&dir)?
         .into_par_iter()
         .map(|rel| {
-            let path = texts.dir.join(&rel);
+            let path = dir.join(&rel);
             let shown = project.display_path(&path);
             let bytes = std::fs::read(&path).map_err(|source| Error::Read {
                 path: PathBuf::from(&shown),
@@ -751,28 +756,10 @@ pub fn read_project_locale_bytes(project: &Project, locale: &str) -> Result<Loca
         })
         .collect();
     Ok(LocaleBytes {
-        locale: texts.locale,
-        dir: texts.dir,
+        locale: locale.to_owned(),
+        dir,
         files,
     })
-}
-
-/// A source with no files: [`read_project_locale`] through it only validates the tag and
-/// names the directory.
-struct NoFiles;
-
-impl FileSource for NoFiles {
-    fn is_dir(&self, _: &Path) -> bool {
-        false
-    }
-
-    fn ftl_files(&self, _: &Path) -> Result<Vec<PathBuf>> {
-        Ok(Vec::new())
-    }
-
-    fn read(&self, path: &Path) -> Result<String> {
-        Err(Error::Usage(format!("{}: not read", path.display())))
-    }
 }
 
 /// A file's text, or the limit it is over (named by its path as shown).

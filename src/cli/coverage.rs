@@ -68,35 +68,31 @@ pub(super) fn model(
         return Ok((coverage, problems.len()));
     };
     // Read the revision first: a bad one stops the run before any report.
-    let then_catalog = {
-        let (selected, _) = project.select_locales(&options.locales, options.shard);
-        Some(crate::history::catalog_at(project, since, &selected)?)
-    };
+    let (selected, _) = project.select_locales(&options.locales, options.shard);
+    let (then_catalog, revision) = crate::history::catalog_at(project, since, &selected)?;
     let (run, catalog) = super::checked(project, &options, cache)?;
     let report = run.report;
     for problem in &report.problems {
         eprintln!("error: {problem}");
     }
     let mut coverage = build(project, &catalog, &report, threshold);
-    if let Some((then_catalog, revision)) = then_catalog {
-        // Completion then, as a check would have counted it (untranslated text is not
-        // translated); today's do-not-translate names, no stale state or terminology.
-        let names = crate::check::do_not_translate_names(&crate::check::load_termbase(project)?);
-        let then_report = crate::check::check(
-            project,
-            &then_catalog,
-            &std::collections::HashMap::new(),
-            &names,
-            None,
-            &options,
-        )?;
-        let then = build(project, &then_catalog, &then_report, threshold);
-        coverage.since = Some(crate::coverage::since(
-            &revision,
-            (&then_catalog, &then),
-            (&catalog, &coverage),
-        ));
-    }
+    // Completion then, as a check would have counted it (untranslated text is not
+    // translated); today's do-not-translate names, no stale state or terminology.
+    let names = crate::check::do_not_translate_names(&crate::check::load_termbase(project)?);
+    let then_report = crate::check::check(
+        project,
+        &then_catalog,
+        &std::collections::HashMap::new(),
+        &names,
+        None,
+        &options,
+    )?;
+    let then = build(project, &then_catalog, &then_report, threshold);
+    coverage.since = Some(crate::coverage::since(
+        &revision,
+        (&then_catalog, &then),
+        (&catalog, &coverage),
+    ));
     Ok((coverage, report.problems.len()))
 }
 
@@ -145,12 +141,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         }
     }
     // The report is out, but it lacks what could not be checked: that is not a pass.
-    if problems > 0 {
-        return Err(Error::Reported {
-            count: problems,
-            what: "locale(s) or file(s)",
-        });
-    }
+    super::unchecked(problems)?;
     Ok(outcome)
 }
 

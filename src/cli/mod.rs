@@ -129,23 +129,28 @@ fn covered(
     };
     let (coverage, summary) =
         crate::check::check_covered(project, options, stream, threshold, &|_| (), &mut |()| {})?;
+    print_run_notes(&summary);
+    Ok((coverage, summary.problems))
+}
+
+/// A streamed run's cache warnings and the locales or files it could not check.
+fn print_run_notes(summary: &crate::check::RunSummary) {
     for warning in &summary.warnings {
         eprintln!("warning: cache: {warning}");
     }
     for problem in &summary.problems {
         eprintln!("error: {problem}");
     }
-    Ok((coverage, summary.problems))
 }
 
 /// After a command's output is out: the locales or files that could not be checked (each
 /// already printed) make the run an error, since the output lacks them.
-fn unchecked(problems: &[crate::Error]) -> Result<()> {
-    if problems.is_empty() {
+fn unchecked(count: usize) -> Result<()> {
+    if count == 0 {
         return Ok(());
     }
     Err(crate::Error::Reported {
-        count: problems.len(),
+        count,
         what: "locale(s) or file(s)",
     })
 }

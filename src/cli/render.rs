@@ -61,7 +61,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     };
     let rendered = render_with_progress(project, &coverage, &options)?;
     let outcome = print_report(project, &options, &rendered);
-    super::unchecked(&problems)?;
+    super::unchecked(problems.len())?;
     Ok(outcome)
 }
 

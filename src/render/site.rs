@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a publish did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -32,8 +33,10 @@ pub fn publish(target: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Writ
 pub struct Staging {
     target: PathBuf,
     dir: tempfile::TempDir,
+    /// The paths staged (for what the old site loses, and a path written twice).
     written: Mutex<BTreeSet<PathBuf>>,
-    stats: Mutex<WriteStats>,
+    fresh: AtomicUsize,
+    unchanged: AtomicUsize,
 }
 
 impl Staging {
@@ -62,7 +65,8 @@ impl Staging {
             target: target.to_owned(),
             dir,
             written: Mutex::new(BTreeSet::new()),
-            stats: Mutex::new(WriteStats::default()),
+            fresh: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
         })
     }
 
@@ -93,13 +97,13 @@ impl Staging {
         let same = std::fs::read(&old).is_ok_and(|b| b == bytes);
         if same && keep(&old, &dest).is_ok() {
             if !again {
-                lock(&self.stats).unchanged += 1;
+                self.unchanged.fetch_add(1, Ordering::Relaxed);
             }
             return Ok(());
         }
         std::fs::write(&dest, bytes).map_err(|e| write_err(&old, e))?;
         if !again {
-            lock(&self.stats).written += 1;
+            self.fresh.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
     }
@@ -111,10 +115,11 @@ impl Staging {
             .written
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut stats = self
-            .stats
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut stats = WriteStats {
+            written: self.fresh.into_inner(),
+            unchanged: self.unchanged.into_inner(),
+            removed: 0,
+        };
         if self.target.is_dir() {
             stats.removed = count_files(&self.target)
                 .into_iter()
@@ -126,7 +131,7 @@ impl Staging {
     }
 }
 
-/// A lock whose holder panicked still guards plain counters and a set: take it anyway.
+/// A lock whose holder panicked still guards a plain set: take it anyway.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
