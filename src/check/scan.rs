@@ -328,6 +328,10 @@ mod tests {
     /// The count by UAX #29 segmentation alone, without the shortcut.
     fn segmented(text: &str) -> usize {
         use unicode_segmentation::UnicodeSegmentation;
+        // unicode-segmentation 1.13's size hint overflows on empty text (see sentence_count).
+        if text.is_empty() {
+            return 0;
+        }
         text.split_sentence_bounds()
             .filter(|s| s.chars().any(char::is_alphabetic))
             .count()
@@ -358,6 +362,7 @@ mod tests {
             ("«Lávese las manos».", 1),
             ("See a doctor (today).", 1),
             ("1. 2.", 0),
+            ("", 0),
         ] {
             assert_eq!(sentence_count(text), n, "{text:?}");
             assert_eq!(segmented(text), n, "{text:?}");
