@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Parity of `medloc check` with Mozilla's compare-locales on the same Fluent projects.
 #
-#   benches/parity.sh [PROJECT_DIR...]
+#   benches/parity.sh [PROJECT...]
 #
-# PROJECT_DIR holds an l10n.toml (compare-locales' project format, which medloc reads too).
-# Default: this repository, plus ../shared/corpora/mozilla-send when that directory exists.
+# PROJECT is a project file (compare-locales' format, which medloc reads unchanged), or a
+# directory holding an l10n.toml. Default: this repository, plus the three real corpora in
+# ../shared/corpora/ (mozilla-send, mozilla-relay, coreutils) when they exist.
 #
 # Per project it runs compare-locales (JSON output) and `medloc check --no-cache --format
 # json` (uncached: the whole work, as compare-locales does it on every run), then
@@ -74,18 +75,21 @@ else
 fi
 
 # --- projects ------------------------------------------------------------------------------------
-projects=()
+configs=()
 if (($#)); then
     for p in "$@"; do
         p=$(abspath "$p")
-        [[ -f $p/l10n.toml ]] || die "$p has no l10n.toml"
-        projects+=("$(cd "$p" && pwd)")
+        if [[ -d $p ]]; then p=$p/l10n.toml; fi
+        [[ -f $p ]] || die "$p: no such project file"
+        configs+=("$(cd "$(dirname "$p")" && pwd)/$(basename "$p")")
     done
 else
-    projects+=("$ROOT")
-    if [[ -d $ROOT/../shared/corpora/mozilla-send ]]; then
-        projects+=("$(cd "$ROOT/../shared/corpora/mozilla-send" && pwd)")
-    fi
+    configs+=("$ROOT/l10n.toml")
+    for c in mozilla-send mozilla-relay coreutils; do
+        if [[ -f $ROOT/../shared/corpora/$c/l10n.toml ]]; then
+            configs+=("$(cd "$ROOT/../shared/corpora/$c" && pwd)/l10n.toml")
+        fi
+    done
 fi
 
 if [[ -n ${EPOCHREALTIME:-} ]]; then # bash >= 5
@@ -102,19 +106,20 @@ echo "medloc $("$MEDLOC" --version 2>/dev/null | awk '{print $NF}') ($MEDLOC)"
 status=0
 differs=()
 n=0
-for proj in "${projects[@]}"; do
+for config in "${configs[@]}"; do
+    proj=$(dirname "$config")
     n=$((n + 1))
     out=$OUT/$n-$(basename "$proj")
     rm -rf "$out" && mkdir -p "$out"
     echo
-    echo "=== $proj"
+    echo "=== $config"
 
     # compare-locales: project file, l10n base dir (the project, so reported paths are relative
     # to it, like medloc's), locales from the l10n.toml. --return-zero: only a crash is nonzero.
     cl_time=
     for ((i = 0; i < RUNS; i++)); do
         t0=$(now)
-        if ! (cd "$proj" && "$CL" --return-zero --json="$out/compare-locales.json" l10n.toml .) \
+        if ! (cd "$proj" && "$CL" --return-zero --json="$out/compare-locales.json" "$config" .) \
             >"$out/compare-locales.txt" 2>"$out/compare-locales.err"; then
             cat "$out/compare-locales.err" >&2
             die "compare-locales failed on $proj (output in $out)"
@@ -127,7 +132,7 @@ for proj in "${projects[@]}"; do
     for ((i = 0; i < RUNS; i++)); do
         t0=$(now)
         rc=0
-        (cd "$proj" && "$MEDLOC" check --no-cache --format json) \
+        (cd "$proj" && "$MEDLOC" --config "$config" check --no-cache --format json) \
             >"$out/medloc.json" 2>"$out/medloc.err" || rc=$?
         t1=$(now)
         if ((rc > 1)); then
@@ -139,20 +144,20 @@ for proj in "${projects[@]}"; do
     if ((RUNS > 1)); then echo "(times: fastest of $RUNS runs)"; fi
 
     rc=0
-    "$VENV/bin/python" "$ROOT/benches/parity_compare.py" --project "$proj" \
+    "$VENV/bin/python" "$ROOT/benches/parity_compare.py" --project "$proj" --config "$config" \
         --cl-json "$out/compare-locales.json" --medloc-json "$out/medloc.json" \
         --cl-time "$cl_time" --medloc-time "$ml_time" || rc=$?
     case $rc in
         0) ;;
-        1) status=1; differs+=("$proj") ;;
+        1) status=1; differs+=("$config") ;;
         *) die "parity_compare.py failed ($rc) on $proj" ;;
     esac
 done
 
 echo
 if ((status == 0)); then
-    echo "ALL PROJECTS: PARITY OK (${#projects[@]} project(s))"
+    echo "ALL PROJECTS: PARITY OK (${#configs[@]} project(s))"
 else
-    echo "ALL PROJECTS: PARITY DIFFERS in ${#differs[@]} of ${#projects[@]}: ${differs[*]}"
+    echo "ALL PROJECTS: PARITY DIFFERS in ${#differs[@]} of ${#configs[@]}: ${differs[*]}"
 fi
 exit "$status"

@@ -59,6 +59,7 @@ def classify(text):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--project", required=True)
+    ap.add_argument("--config", help="the project file (default: PROJECT/l10n.toml)")
     ap.add_argument("--cl-json", required=True)
     ap.add_argument("--medloc-json", required=True)
     ap.add_argument("--cl-time", type=float)
@@ -67,12 +68,21 @@ def main():
     project = os.path.abspath(args.project)
 
     # --- compare-locales: map each l10n file to its locale and reference file -----------------
-    config = TOMLParser().parse(os.path.join(project, "l10n.toml"), env={"l10n_base": project})
+    config_path = os.path.abspath(args.config or os.path.join(project, "l10n.toml"))
+    config = TOMLParser().parse(config_path, env={"l10n_base": project})
     locales = list(config.all_locales)
     files = {}  # l10n path relative to the project -> (locale, reference path)
     for loc in locales:
         for l10npath, refpath, _merge, _tests in ProjectFiles(loc, [config]):
             files[mozpath.relpath(l10npath, project)] = (loc, refpath, l10npath)
+
+    def ref_of(path):
+        """The reference file of an l10n file (relative to the project), the same for every
+        locale: message IDs are compared per reference file, since IDs repeat across files."""
+        known = files.get(path)
+        if known and known[1]:
+            return mozpath.relpath(known[1], project)
+        return path
 
     with open(args.cl_json) as fh:
         cl_data = json.load(fh)
@@ -95,18 +105,18 @@ def main():
         for entry in entries:
             ((cat, val),) = entry.items()
             if cat == "missingEntity":
-                cl_missing[loc].add(val)
+                cl_missing[loc].add((ref_of(path), val))
             elif cat == "obsoleteEntity":
-                cl_obsolete[loc].add(val)
+                cl_obsolete[loc].add((ref_of(path), val))
             elif cat == "missingFile":
                 ids = entity_ids(refpath) if refpath and os.path.exists(refpath) else []
-                cl_missing[loc].update(ids)
+                cl_missing[loc].update((ref_of(path), i) for i in ids)
                 file_level.add(loc)
                 notes.append(f"{loc}: compare-locales reports missing file {path} "
                              f"({len(ids)} reference IDs counted as missing)")
             elif cat == "obsoleteFile":
                 ids = entity_ids(l10npath) if l10npath and os.path.exists(l10npath) else []
-                cl_obsolete[loc].update(ids)
+                cl_obsolete[loc].update((ref_of(path), i) for i in ids)
                 file_level.add(loc)
                 notes.append(f"{loc}: compare-locales reports obsolete file {path} "
                              f"({len(ids)} IDs counted as obsolete; compare-locales itself "
@@ -139,9 +149,9 @@ def main():
         loc = d.get("locale") or "(project)"
         rule, mid = d.get("rule"), d.get("message_id")
         if rule == MISSING:
-            ml_missing[loc].add(mid)
+            ml_missing[loc].add((ref_of(d.get("path")), mid))
         elif rule == OBSOLETE:
-            ml_obsolete[loc].add(mid)
+            ml_obsolete[loc].add((ref_of(d.get("path")), mid))
         else:
             ml_sev[loc][d.get("severity")] += 1
             ml_other.append(d)
@@ -331,8 +341,8 @@ def main():
                      f"(medloc falls back {loc} -> {parent}, compare-locales does not)")
         print(line)
     print(f"PARITY DIFFERS: {len(diffs)} differing IDs; first 10:")
-    for loc, what, side, mid in diffs[:10]:
-        print(f"  {loc} {what} {mid} ({side})")
+    for loc, what, side, (ref, mid) in diffs[:10]:
+        print(f"  {loc} {what} {ref}: {mid} ({side})")
     return 1
 
 

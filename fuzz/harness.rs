@@ -68,8 +68,12 @@ pub fn check(data: &[u8]) {
     } else {
         "ui.ftl"
     });
-    let dir = shipped.project.locale_dir(locale);
-    let shown = shipped.project.display_path(&dir.join(&rel));
+    let shipped_locale = shipped.catalog.locales.iter().find(|l| &l.locale == locale);
+    let paths = shipped_locale.map(|l| l.paths.clone()).unwrap_or_default();
+    let shown = paths
+        .get(&rel)
+        .cloned()
+        .unwrap_or_else(|| format!("locales/{locale}/{}", rel.display()));
     let mut files: BTreeMap<PathBuf, Arc<FtlFile>> = shipped
         .catalog
         .locales
@@ -87,14 +91,14 @@ pub fn check(data: &[u8]) {
         .filter(|l| Some(l.locale.as_str()) == parent)
         .map(|l| LocaleFiles {
             locale: l.locale.clone(),
-            dir: l.dir.clone(),
+            paths: l.paths.clone(),
             files: l.files.clone(),
             unreadable: Vec::new(),
         })
         .collect();
     others.push(LocaleFiles {
         locale: locale.clone(),
-        dir,
+        paths,
         files,
         unreadable: Vec::new(),
     });

@@ -3,9 +3,10 @@
 //! patterns, references, markup-bearing text). Later stages (check, coverage, render) read
 //! this; none of them goes back to disk for a Fluent file.
 
-use crate::error::{Error, Result, read_text};
+use crate::error::{Error, Result};
 use crate::ftl::{flatten_pattern, line_starts, position, unescape_literal};
-use crate::project::{Project, ftl_files};
+use crate::project::{Kind, Listing, Project};
+pub use crate::project::{Tree, WorkingTree};
 use fluent_syntax::ast;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -503,11 +504,37 @@ fn push_unique(list: &mut Vec<String>, name: &str) {
 #[derive(Debug)]
 pub struct LocaleFiles {
     pub locale: String,
-    pub dir: PathBuf,
-    /// By path relative to the locale directory.
+    /// The path as shown of every file the locale has or should have (a reference file's
+    /// translation that is missing), by path relative to the reference's base directory. A
+    /// reference file that does not apply to the locale (`[[paths]] locales`) is not here.
+    pub paths: BTreeMap<PathBuf, String>,
+    /// By the same relative path.
     pub files: BTreeMap<PathBuf, Arc<FtlFile>>,
-    /// Files that could not be read (not UTF-8, unreadable): reported, not fatal.
+    /// Files that could not be read (not UTF-8, unreadable), links not followed: reported,
+    /// not fatal.
     pub unreadable: Vec<Error>,
+}
+
+impl LocaleFiles {
+    /// A locale with no files, for tests and sample bundles.
+    pub fn empty(locale: &str) -> LocaleFiles {
+        LocaleFiles {
+            locale: locale.to_owned(),
+            paths: BTreeMap::new(),
+            files: BTreeMap::new(),
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// Whether the locale has (or should have) the file `rel`.
+    pub fn expects(&self, rel: &Path) -> bool {
+        self.paths.contains_key(rel)
+    }
+
+    /// The path as shown of the locale's file `rel` (where it would be when missing).
+    pub fn shown(&self, rel: &Path) -> Option<&str> {
+        self.paths.get(rel).map(String::as_str)
+    }
 }
 
 /// The whole project's Fluent files.
@@ -519,37 +546,14 @@ pub struct Catalog {
     /// Locales loaded only because a locale of the run falls back to them (es when only
     /// es-MX is checked): read for fallback, not checked or reported themselves.
     pub fallbacks: Vec<LocaleFiles>,
-    /// Locales that could not be loaded at all (bad tag, missing directory).
+    /// Locales that could not be loaded at all (bad tag, a file where their directory
+    /// should be).
     pub problems: Vec<Error>,
 }
 
 /// Where the catalog's files come from: the working tree ([`WorkingTree`]), or a git
 /// revision (`crate::history`, for `coverage --since`). Paths are those of the working tree.
-pub trait FileSource: Sync {
-    /// Whether `dir` exists.
-    fn is_dir(&self, dir: &Path) -> bool;
-    /// The `.ftl` files under `dir`, relative to it, sorted.
-    fn ftl_files(&self, dir: &Path) -> Result<Vec<PathBuf>>;
-    /// A file's text, decoded as [`read_text`] does.
-    fn read(&self, path: &Path) -> Result<String>;
-}
-
-/// The files on disk.
-pub struct WorkingTree;
-
-impl FileSource for WorkingTree {
-    fn is_dir(&self, dir: &Path) -> bool {
-        dir.is_dir()
-    }
-
-    fn ftl_files(&self, dir: &Path) -> Result<Vec<PathBuf>> {
-        ftl_files(dir)
-    }
-
-    fn read(&self, path: &Path) -> Result<String> {
-        read_text(path)
-    }
-}
+pub use crate::project::Tree as FileSource;
 
 impl Catalog {
     /// Reads and parses every file of the reference and of `locales` once, locales in
@@ -559,11 +563,7 @@ impl Catalog {
     }
 
     /// [`Catalog::load`] from another source of files.
-    pub fn load_from(
-        project: &Project,
-        locales: &[String],
-        source: &dyn FileSource,
-    ) -> Result<Catalog> {
+    pub fn load_from(project: &Project, locales: &[String], source: &dyn Tree) -> Result<Catalog> {
         let reference = read_reference(project, source)?.parse_reference()?;
         let mut fallback_tags: Vec<&str> = locales
             .iter()
@@ -615,7 +615,7 @@ impl Catalog {
 pub fn load_project_locale(
     project: &Project,
     locale: &str,
-    source: &dyn FileSource,
+    source: &dyn Tree,
 ) -> Result<LocaleFiles> {
     Ok(read_project_locale(project, locale, source)?.parse())
 }
@@ -624,10 +624,13 @@ pub fn load_project_locale(
 #[derive(Debug)]
 pub struct LocaleTexts {
     pub locale: String,
-    pub dir: PathBuf,
-    /// By path relative to the locale directory, sorted: the path as shown and the text, or
-    /// why it could not be read.
+    /// As [`LocaleFiles::paths`].
+    pub paths: BTreeMap<PathBuf, String>,
+    /// The existing files by path relative to the reference's base directory, sorted: the
+    /// path as shown and the text, or why it could not be read.
     pub files: Vec<(PathBuf, String, Result<String>)>,
+    /// Links not followed and other problems of the listing.
+    pub problems: Vec<Error>,
 }
 
 impl LocaleTexts {
@@ -655,7 +658,7 @@ impl LocaleTexts {
             })
             .collect();
         let mut files = BTreeMap::new();
-        let mut unreadable = Vec::new();
+        let mut unreadable = self.problems;
         for (rel, file) in parsed {
             match file {
                 Ok(f) => {
@@ -666,29 +669,28 @@ impl LocaleTexts {
         }
         LocaleFiles {
             locale: self.locale,
-            dir: self.dir,
+            paths: self.paths,
             files,
             unreadable,
         }
     }
+
+    /// Whether some file could not be read or listed (such a locale is never cached).
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty() || self.files.iter().any(|(_, _, t)| t.is_err())
+    }
 }
 
-/// Reads a locale of the project (not the reference): refuses a tag that is not BCP 47; a
-/// locale without a directory yet has no files.
+/// Reads a locale of the project (not the reference): refuses a tag that is not BCP 47 and
+/// a file standing where the locale's directory should be; a locale without a directory
+/// yet has no files.
 pub fn read_project_locale(
     project: &Project,
     locale: &str,
-    source: &dyn FileSource,
+    source: &dyn Tree,
 ) -> Result<LocaleTexts> {
-    let dir = locale_dir(project, locale)?;
-    if !source.is_dir(&dir) {
-        return Ok(LocaleTexts {
-            locale: locale.to_owned(),
-            dir,
-            files: Vec::new(),
-        });
-    }
-    read_locale(project, locale, &dir, source)
+    let listing = locale_listing(project, locale, source)?;
+    Ok(read_listing(project, locale, listing, source))
 }
 
 /// One locale's files as bytes, read but not decoded: all that a cache key needs, and
@@ -696,10 +698,11 @@ pub fn read_project_locale(
 #[derive(Debug)]
 pub struct LocaleBytes {
     pub locale: String,
-    pub dir: PathBuf,
-    /// By path relative to the locale directory, sorted: the path as shown and the bytes,
-    /// or why they could not be read.
+    pub paths: BTreeMap<PathBuf, String>,
+    /// By path relative to the reference's base directory, sorted: the path as shown and the
+    /// bytes, or why they could not be read.
     pub files: Vec<(PathBuf, String, Result<Vec<u8>>)>,
+    pub problems: Vec<Error>,
 }
 
 impl LocaleBytes {
@@ -717,48 +720,62 @@ impl LocaleBytes {
             .collect();
         LocaleTexts {
             locale: self.locale,
-            dir: self.dir,
+            paths: self.paths,
             files,
+            problems: self.problems,
         }
+    }
+
+    /// Whether some file could not be read or listed (such a locale is never cached).
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty() || self.files.iter().any(|(_, _, b)| b.is_err())
     }
 }
 
-/// A locale's directory; refuses a tag that is not BCP 47.
-fn locale_dir(project: &Project, locale: &str) -> Result<PathBuf> {
+/// A locale's listing; refuses a tag that is not BCP 47, and a file where the locale's own
+/// directory should be.
+fn locale_listing(project: &Project, locale: &str, source: &dyn Tree) -> Result<Listing> {
     if locale.parse::<unic_langid::LanguageIdentifier>().is_err() {
         return Err(Error::Usage(format!(
             "locale {locale:?} is not a valid BCP 47 language tag (like es, es-MX, zh-CN); rename its directory and its entry in l10n.toml; skipped"
         )));
     }
-    Ok(project.locale_dir(locale))
+    let listing = project.locale_listing(locale, source);
+    if let Some(dir) = &listing.dir
+        && source.kind(dir) == Kind::File
+    {
+        return Err(Error::Project {
+            path: PathBuf::from(project.display_path(dir)),
+            message: format!(
+                "a file where the directory of locale {locale} should be; move it away and create the directory, or remove {locale} from the project's locales"
+            ),
+        });
+    }
+    Ok(listing)
 }
 
 /// [`read_project_locale`] from the working tree, as bytes.
 pub fn read_project_locale_bytes(project: &Project, locale: &str) -> Result<LocaleBytes> {
-    let dir = locale_dir(project, locale)?;
-    if !dir.is_dir() {
-        return Ok(LocaleBytes {
-            locale: locale.to_owned(),
-            dir,
-            files: Vec::new(),
-        });
-    }
-    let files = ftl_files(&dir)?
+    let listing = locale_listing(project, locale, &WorkingTree)?;
+    let paths = shown_paths(project, &listing);
+    let files = listing
+        .files
         .into_par_iter()
-        .map(|rel| {
-            let path = dir.join(&rel);
-            let shown = project.display_path(&path);
-            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+        .filter(|f| f.exists)
+        .map(|f| {
+            let shown = project.display_path(&f.path);
+            let bytes = std::fs::read(&f.path).map_err(|source| Error::Read {
                 path: PathBuf::from(&shown),
                 source,
             });
-            (rel, shown, bytes)
+            (f.rel, shown, bytes)
         })
         .collect();
     Ok(LocaleBytes {
         locale: locale.to_owned(),
-        dir,
+        paths,
         files,
+        problems: listing.problems,
     })
 }
 
@@ -768,39 +785,50 @@ fn within_limits(shown: &str, text: String) -> Result<String> {
 }
 
 /// Reads the reference's files.
-pub fn read_reference(project: &Project, source: &dyn FileSource) -> Result<LocaleTexts> {
-    read_locale(
+pub fn read_reference(project: &Project, source: &dyn Tree) -> Result<LocaleTexts> {
+    let listing = project.reference_listing(source);
+    Ok(read_listing(
         project,
         &project.reference_locale,
-        project.reference_dir(),
+        listing,
         source,
-    )
+    ))
 }
 
-fn read_locale(
+fn shown_paths(project: &Project, listing: &Listing) -> BTreeMap<PathBuf, String> {
+    listing
+        .files
+        .iter()
+        .map(|f| (f.rel.clone(), project.display_path(&f.path)))
+        .collect()
+}
+
+fn read_listing(
     project: &Project,
     locale: &str,
-    dir: &Path,
-    source: &dyn FileSource,
-) -> Result<LocaleTexts> {
-    let rels = source.ftl_files(dir)?;
-    let files = rels
+    listing: Listing,
+    source: &dyn Tree,
+) -> LocaleTexts {
+    let paths = shown_paths(project, &listing);
+    let files = listing
+        .files
         .into_par_iter()
-        .map(|rel| {
-            let path = dir.join(&rel);
-            let shown = project.display_path(&path);
+        .filter(|f| f.exists)
+        .map(|f| {
+            let shown = project.display_path(&f.path);
             let text = source
-                .read(&path)
+                .read(&f.path)
                 .map_err(|e| e.with_path(Path::new(&shown)))
                 .and_then(|text| within_limits(&shown, text));
-            (rel, shown, text)
+            (f.rel, shown, text)
         })
         .collect();
-    Ok(LocaleTexts {
+    LocaleTexts {
         locale: locale.to_owned(),
-        dir: dir.to_owned(),
+        paths,
         files,
-    })
+        problems: listing.problems,
+    }
 }
 
 #[cfg(test)]

@@ -274,10 +274,14 @@ pub fn locale_coverage(
     let articles: Vec<ArticleCoverage> = reference
         .files
         .iter()
+        .filter(|(rel, _)| locale.expects(rel))
         .map(|(rel, reference)| {
             let translation = locale.files.get(rel).map(|f| f.as_ref());
             let fallback = parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref());
-            let shown = project.display_path(&locale.dir.join(rel));
+            let shown = locale
+                .shown(rel)
+                .map(str::to_owned)
+                .unwrap_or_else(|| project.display_path(rel));
             let findings = by_file
                 .get(shown.as_str())
                 .map(Vec::as_slice)

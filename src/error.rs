@@ -30,6 +30,10 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// A problem with the project's files or layout that no line of a file names (an
+    /// include cycle, a symbolic link not followed).
+    #[error("{path}: {message}")]
+    Project { path: PathBuf, message: String },
     #[error("{path}:{line}: {message}")]
     Source {
         path: PathBuf,

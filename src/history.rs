@@ -7,7 +7,7 @@
 
 use crate::catalog::{Catalog, FileSource};
 use crate::error::{Error, Result, decode_text};
-use crate::project::Project;
+use crate::project::{Kind, Project};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -139,28 +139,35 @@ impl GitRevision {
 }
 
 impl FileSource for GitRevision {
-    fn is_dir(&self, dir: &Path) -> bool {
-        self.relative(dir).is_some_and(|d| {
-            d.is_empty() || self.files.iter().any(|f| f.starts_with(&format!("{d}/")))
-        })
+    fn kind(&self, path: &Path) -> Kind {
+        let Some(d) = self.relative(path) else {
+            return Kind::Missing;
+        };
+        if self.files.contains(&d) {
+            Kind::File
+        } else if d.is_empty() || self.files.iter().any(|f| f.starts_with(&format!("{d}/"))) {
+            Kind::Dir
+        } else {
+            Kind::Missing
+        }
     }
 
-    fn ftl_files(&self, dir: &Path) -> Result<Vec<PathBuf>> {
+    fn walk(&self, dir: &Path, _root: &Path) -> (Vec<PathBuf>, Vec<Error>) {
         let Some(d) = self.relative(dir) else {
-            return Ok(Vec::new());
+            return (Vec::new(), Vec::new());
         };
         let under = if d.is_empty() {
             String::new()
         } else {
             format!("{d}/")
         };
-        Ok(self
+        let files = self
             .files
             .iter()
             .filter_map(|f| f.strip_prefix(&under))
-            .filter(|f| f.ends_with(".ftl"))
-            .map(PathBuf::from)
-            .collect())
+            .map(|f| dir.join(f))
+            .collect();
+        (files, Vec::new())
     }
 
     fn read(&self, path: &Path) -> Result<String> {

@@ -504,7 +504,9 @@ fn config_naming_a_missing_directory() {
         .arg("check")
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("does not exist"));
+        .stderr(predicates::str::contains(
+            "l10n.toml:2: the reference has no Fluent file",
+        ));
 }
 
 #[test]

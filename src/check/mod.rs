@@ -605,10 +605,12 @@ impl RunContext<'_> {
             .as_ref()
             .filter(|_| locale_rules)
             .and_then(|l| crate::terms::for_locale(l, catalog, &locale.locale));
+        // The reference files that apply to the locale (`[[paths]] locales`), and its own.
         let mut rels: Vec<&Path> = catalog
             .reference
             .files
             .keys()
+            .filter(|rel| locale.expects(rel))
             .map(|p| p.as_path())
             .collect();
         rels.extend(locale.files.keys().map(|p| p.as_path()));
@@ -617,7 +619,10 @@ impl RunContext<'_> {
         let mut out = Vec::new();
         let empty = HashMap::new();
         for rel in rels {
-            let shown = self.project.display_path(&locale.dir.join(rel));
+            let shown = locale
+                .shown(rel)
+                .map(str::to_owned)
+                .unwrap_or_else(|| self.project.display_path(rel));
             if !self.wanted(rel, &shown) {
                 continue;
             }

@@ -185,7 +185,8 @@ impl Checker {
     ) -> Result<Checker> {
         let copy = LocaleTexts {
             locale: texts.locale.clone(),
-            dir: texts.dir.clone(),
+            paths: texts.paths.clone(),
+            problems: Vec::new(),
             files: texts
                 .files
                 .iter()
@@ -541,7 +542,7 @@ impl Work<'_> {
             let (bytes, parent) = bytes;
             let (texts, parent) = (bytes.decode(), parent.map(LocaleBytes::decode));
             // A file that cannot be decoded is a problem to report each run: never cached.
-            let unreadable = |t: &LocaleTexts| t.files.iter().any(|(_, _, text)| text.is_err());
+            let unreadable = |t: &LocaleTexts| t.has_problems();
             let key =
                 key.filter(|_| !unreadable(&texts) && !parent.as_ref().is_some_and(unreadable));
             let mut catalog = Catalog {
@@ -638,10 +639,11 @@ fn base_key(
 ) -> Option<KeyBuilder> {
     let mut key = KeyBuilder::new();
     let read = |path: &std::path::Path| std::fs::read(path).unwrap_or_default();
-    match &project.config_path {
-        Some(path) => key.part(&read(path)),
-        None => key.part(b""),
-    };
+    key.part(&(project.config_files.len() as u64).to_le_bytes());
+    for path in &project.config_files {
+        key.part(path.to_string_lossy().as_bytes());
+        key.part(&read(path));
+    }
     for rel in &project.config.medloc.termbase {
         key.part(rel.as_bytes());
         key.part(&read(&project.root.join(rel)));
@@ -674,6 +676,9 @@ fn locale_key(
 
 /// Adds each file's path and bytes; `None` when one could not be read.
 fn add_bytes(key: &mut KeyBuilder, files: &LocaleBytes) -> Option<()> {
+    if !files.problems.is_empty() {
+        return None;
+    }
     key.part(files.locale.as_bytes());
     key.part(&(files.files.len() as u64).to_le_bytes());
     for (_, shown, bytes) in &files.files {

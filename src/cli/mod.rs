@@ -31,8 +31,9 @@ pub enum Outcome {
 )]
 pub struct Cli {
     /// The project file (default: l10n.toml in this directory or the nearest one above).
+    /// Repeat it to check several project files in one run, as compare-locales takes them.
     #[arg(long, global = true, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub config: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -62,14 +63,14 @@ pub enum Command {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Split(args) => split::run(&load_project(cli.config.as_deref())?, args),
-        Command::Check(args) => check::run(&load_project(cli.config.as_deref())?, args),
-        Command::Coverage(args) => coverage::run(&load_project(cli.config.as_deref())?, args),
-        Command::Render(args) => render::run(&load_project(cli.config.as_deref())?, args),
+        Command::Split(args) => split::run(&load_project(&cli.config)?, args),
+        Command::Check(args) => check::run(&load_project(&cli.config)?, args),
+        Command::Coverage(args) => coverage::run(&load_project(&cli.config)?, args),
+        Command::Render(args) => render::run(&load_project(&cli.config)?, args),
         Command::Rules(args) => rules::run(args),
-        Command::Terms(args) => terms::run(&load_project(cli.config.as_deref())?, args),
-        Command::Sync(args) => sync::run(&load_project(cli.config.as_deref())?, args),
-        Command::Build(args) => build::run(&load_project(cli.config.as_deref())?, args),
+        Command::Terms(args) => terms::run(&load_project(&cli.config)?, args),
+        Command::Sync(args) => sync::run(&load_project(&cli.config)?, args),
+        Command::Build(args) => build::run(&load_project(&cli.config)?, args),
         Command::Init(args) => init::run(args),
     }
 }
@@ -165,10 +166,10 @@ fn set_jobs(jobs: Option<usize>) {
     }
 }
 
-fn load_project(config: Option<&std::path::Path>) -> Result<Project> {
+fn load_project(config: &[PathBuf]) -> Result<Project> {
     match config {
-        Some(path) => Project::load(path),
-        None => {
+        [_, ..] => Project::load_all(config),
+        [] => {
             let cwd = std::env::current_dir().map_err(|source| crate::Error::Read {
                 path: PathBuf::from("."),
                 source,

@@ -199,7 +199,7 @@ mod tests {
     fn bundle(locale: &str, ftl: &str) -> Bundle {
         let files = LocaleFiles {
             locale: locale.to_owned(),
-            dir: PathBuf::from(locale),
+            paths: Default::default(),
             files: [(
                 PathBuf::from("a.ftl"),
                 Arc::new(crate::catalog::FtlFile::parse(

@@ -1,0 +1,489 @@
+//! Which files the reference and each locale have: the `[[paths]]` of every project file
+//! (with its includes and excludes) compiled once, and the listing of files they match.
+//! Follows compare-locales' `ProjectFiles` (`compare_locales/paths/files.py`): for a
+//! locale, the last applicable entry that matches a path decides its counterpart, a
+//! translation without a reference file is obsolete, a reference file without a
+//! translation is missing. Only Fluent (`.ftl`) files are listed.
+
+use super::config::ConfigFile;
+use super::pattern::{Env, Matcher, Pattern};
+use super::tree::{Kind, Tree};
+use crate::error::{Error, Result};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// One `[[paths]]` entry, its patterns rooted at its project file's root.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub reference: Pattern,
+    pub l10n: Pattern,
+    pub locales: Option<Vec<String>>,
+    pub env: Env,
+}
+
+impl Entry {
+    fn applies(&self, locale: &str) -> bool {
+        self.locales
+            .as_ref()
+            .is_none_or(|l| l.iter().any(|x| x == locale))
+    }
+
+    fn env_for(&self, locale: &str) -> Env {
+        let mut env = self.env.clone();
+        env.insert("locale".to_owned(), Pattern::parse(locale));
+        env
+    }
+}
+
+/// A file of the reference or of a locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedFile {
+    /// The reference file's path relative to the reference's base directory: the same
+    /// for the reference and every translation of it (the article).
+    pub rel: PathBuf,
+    /// Where the file is (or would be, when missing).
+    pub path: PathBuf,
+    pub exists: bool,
+}
+
+/// The files of the reference or of one locale.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// By `rel`, sorted: the existing files and the missing translations of reference files.
+    pub files: Vec<ListedFile>,
+    /// The locale's own directory, where its patterns have one (`locales/de` for
+    /// `locales/{locale}/**`; none for `src/*/locales/{locale}.ftl`).
+    pub dir: Option<PathBuf>,
+    /// Links not followed, directories that could not be read.
+    pub problems: Vec<Error>,
+}
+
+/// The compiled `[[paths]]` of a project.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub(super) entries: Vec<Entry>,
+    pub(super) excludes: Vec<Entry>,
+    /// The reference files' common directory, with a trailing `/`.
+    base: String,
+    /// The project root (the first project file's), with a trailing `/`.
+    root: PathBuf,
+}
+
+impl Layout {
+    pub(super) fn new(entries: Vec<Entry>, excludes: Vec<Entry>, root: &Path) -> Layout {
+        let prefixes: Vec<String> = entries
+            .iter()
+            .map(|e| e.reference.prefix(&e.env).unwrap_or_default())
+            .collect();
+        let base = common_dir(&prefixes);
+        Layout {
+            entries,
+            excludes,
+            base,
+            root: root.to_owned(),
+        }
+    }
+
+    /// The directory every reference file is under (`locales/en-US` for the default layout).
+    pub fn base(&self) -> &Path {
+        Path::new(self.base.trim_end_matches('/'))
+    }
+
+    /// The reference's files.
+    pub fn reference(&self, tree: &dyn Tree) -> Listing {
+        let mut walks = Walks::new(tree, &self.root);
+        let mut files: BTreeMap<PathBuf, ListedFile> = BTreeMap::new();
+        for entry in self.entries.iter().rev() {
+            let Ok(matcher) = entry.reference.compile(&entry.env) else {
+                continue;
+            };
+            let Ok(prefix) = entry.reference.prefix(&entry.env) else {
+                continue;
+            };
+            for path in walks.files(&prefix) {
+                if matcher.matches(&path).is_some()
+                    && let Some(rel) = self.rel_of(&path)
+                {
+                    files.entry(rel.clone()).or_insert(ListedFile {
+                        rel,
+                        path: PathBuf::from(&path),
+                        exists: true,
+                    });
+                }
+            }
+        }
+        Listing {
+            files: files.into_values().collect(),
+            dir: Some(self.base().to_owned()),
+            problems: walks.problems,
+        }
+    }
+
+    /// One locale's files: those its patterns match, and where the translation of each
+    /// reference file that applies to it would be.
+    pub fn locale(&self, locale: &str, tree: &dyn Tree) -> Listing {
+        let mut walks = Walks::new(tree, &self.root);
+        let excluded = self.excluded(locale);
+        let mut known: BTreeMap<String, String> = BTreeMap::new();
+        let mut dir = None;
+        for entry in self.entries.iter().rev().filter(|e| e.applies(locale)) {
+            let env = entry.env_for(locale);
+            let (Ok(l10n), Ok(reference)) = (
+                entry.l10n.compile(&env),
+                entry.reference.compile(&entry.env),
+            ) else {
+                continue;
+            };
+            let (Ok(l10n_prefix), Ok(ref_prefix)) =
+                (entry.l10n.prefix(&env), entry.reference.prefix(&entry.env))
+            else {
+                continue;
+            };
+            dir = locale_dir(&entry.l10n, &env, locale).or(dir);
+            for path in walks.files(&l10n_prefix) {
+                if excluded.iter().any(|x| x.matches(&path).is_some()) {
+                    continue;
+                }
+                if let Some(c) = l10n.matches(&path)
+                    && let Some(ref_path) = reference.expand(&c)
+                {
+                    known.entry(path).or_insert(ref_path);
+                }
+            }
+            for path in walks.files(&ref_prefix) {
+                if let Some(c) = reference.matches(&path)
+                    && let Some(l10n_path) = l10n.expand(&c)
+                    && !excluded.iter().any(|x| x.matches(&l10n_path).is_some())
+                {
+                    known.entry(l10n_path).or_insert(path);
+                }
+            }
+        }
+        let mut files: BTreeMap<PathBuf, ListedFile> = BTreeMap::new();
+        for (path, ref_path) in known {
+            let Some(rel) = self.rel_of(&ref_path) else {
+                continue;
+            };
+            let exists = walks.exists(&path);
+            files.entry(rel.clone()).or_insert(ListedFile {
+                rel,
+                path: PathBuf::from(path),
+                exists,
+            });
+        }
+        Listing {
+            files: files.into_values().collect(),
+            dir,
+            problems: walks.problems,
+        }
+    }
+
+    /// The matchers of the excluded project files for `locale` (l10n and reference).
+    fn excluded(&self, locale: &str) -> Vec<Matcher> {
+        self.excludes
+            .iter()
+            .filter(|e| e.applies(locale))
+            .flat_map(|e| {
+                let env = e.env_for(locale);
+                [e.l10n.compile(&env).ok(), e.reference.compile(&e.env).ok()]
+            })
+            .flatten()
+            .collect()
+    }
+
+    fn rel_of(&self, path: &str) -> Option<PathBuf> {
+        path.strip_prefix(&self.base)
+            .filter(|r| !r.is_empty())
+            .map(PathBuf::from)
+    }
+}
+
+/// The part of an l10n pattern's prefix up to the end of the segment holding the locale
+/// (`/p/locales/de` for `/p/locales/{locale}/**`), when the locale is in the prefix.
+fn locale_dir(l10n: &Pattern, env: &Env, locale: &str) -> Option<PathBuf> {
+    let prefix = l10n.prefix(env).ok()?;
+    let at = prefix.rfind(&format!("/{locale}"))?;
+    let end = prefix[at + 1..]
+        .find('/')
+        .map_or(prefix.len(), |i| at + 1 + i);
+    let segment = &prefix[at + 1..end];
+    // The locale as a whole directory name, not a file name like de.ftl.
+    (segment == locale).then(|| PathBuf::from(&prefix[..end]))
+}
+
+/// The longest common directory of `paths` (each cut at its last `/`), with a trailing `/`.
+fn common_dir(paths: &[String]) -> String {
+    let dirs: Vec<&str> = paths
+        .iter()
+        .map(|p| p.rfind('/').map_or("", |i| &p[..i]))
+        .collect();
+    let Some(first) = dirs.first() else {
+        return "/".to_owned();
+    };
+    let mut common: Vec<&str> = first.split('/').collect();
+    for dir in &dirs[1..] {
+        let parts: Vec<&str> = dir.split('/').collect();
+        let same = common
+            .iter()
+            .zip(&parts)
+            .take_while(|(a, b)| a == b)
+            .count();
+        common.truncate(same);
+    }
+    let mut out = common.join("/");
+    out.push('/');
+    out
+}
+
+/// The walks of one listing, each directory walked once.
+struct Walks<'a> {
+    tree: &'a dyn Tree,
+    root: &'a Path,
+    done: HashMap<String, Vec<String>>,
+    all: std::collections::HashSet<String>,
+    problems: Vec<Error>,
+}
+
+impl<'a> Walks<'a> {
+    fn new(tree: &'a dyn Tree, root: &'a Path) -> Walks<'a> {
+        Walks {
+            tree,
+            root,
+            done: HashMap::new(),
+            all: Default::default(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// The `.ftl` files at or below `prefix` (a file, a directory, or the start of a name).
+    fn files(&mut self, prefix: &str) -> Vec<String> {
+        if let Some(files) = self.done.get(prefix) {
+            return files.clone();
+        }
+        let path = Path::new(prefix);
+        let files: Vec<String> = match self.tree.kind(path) {
+            Kind::File => vec![prefix.to_owned()],
+            Kind::Dir => {
+                let (files, problems) = self.tree.walk(path, self.root);
+                self.problems.extend(problems);
+                files
+                    .into_iter()
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+                    .collect()
+            }
+            // `a/b` of `a/b*.ftl`: walk the directory the name starts in.
+            Kind::Missing if !prefix.ends_with('/') => match prefix.rfind('/') {
+                Some(i) if self.tree.kind(Path::new(&prefix[..i])) == Kind::Dir => {
+                    let (files, problems) = self.tree.walk(Path::new(&prefix[..i]), self.root);
+                    self.problems.extend(problems);
+                    files
+                        .into_iter()
+                        .map(|p| p.to_string_lossy().replace('\\', "/"))
+                        .filter(|p| p.starts_with(prefix))
+                        .collect()
+                }
+                _ => Vec::new(),
+            },
+            Kind::Missing => Vec::new(),
+        };
+        let files: Vec<String> = files.into_iter().filter(|f| f.ends_with(".ftl")).collect();
+        self.all.extend(files.iter().cloned());
+        self.done.insert(prefix.to_owned(), files.clone());
+        files
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        self.all.contains(path) || self.tree.kind(Path::new(path)) == Kind::File
+    }
+}
+
+/// Compiles one project file's `[[paths]]` (validating each entry) into entries.
+pub(super) fn entries_of(
+    file: &ConfigFile,
+    root: &str,
+    env: &Env,
+    top_locales: Option<&[String]>,
+) -> Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    for rule in &file.config.paths {
+        let span = rule.span();
+        let rule = rule.get_ref();
+        let err = |s: std::ops::Range<usize>, m: String| file.error(s, m);
+        let Some(reference) = &rule.reference else {
+            return Err(err(
+                span,
+                format!(
+                    "[[paths]] l10n = {:?} has no reference: medloc compares every translation with its reference file; add reference = \"...\"",
+                    rule.l10n.get_ref()
+                ),
+            ));
+        };
+        let l10n_text = rule.l10n.get_ref();
+        let l10n = rooted(l10n_text, root, env);
+        let reference_pattern = rooted(reference.get_ref(), root, env);
+        if !l10n.uses("locale") {
+            return Err(err(
+                rule.l10n.span(),
+                format!(
+                    "[[paths]] l10n = {l10n_text:?} has no {{locale}}: each locale needs its own files, as in \"locales/{{locale}}/**\""
+                ),
+            ));
+        }
+        if reference_pattern.uses("locale") {
+            return Err(err(
+                reference.span(),
+                format!(
+                    "[[paths]] reference = {:?} has {{locale}}: the reference is one locale's files; name them, as in \"locales/en-US/**\"",
+                    reference.get_ref()
+                ),
+            ));
+        }
+        if l10n.wildcards() != reference_pattern.wildcards() {
+            return Err(err(
+                span,
+                format!(
+                    "[[paths]] reference = {:?} and l10n = {l10n_text:?} have different wildcards: each * and ** of one must stand at the same place in the other",
+                    reference.get_ref()
+                ),
+            ));
+        }
+        for (pattern, spanned) in [(&l10n, &rule.l10n), (&reference_pattern, reference)] {
+            check_variables(pattern, env).map_err(|m| {
+                err(
+                    spanned.span(),
+                    format!("[[paths]] {:?}: {m}", spanned.get_ref()),
+                )
+            })?;
+        }
+        let locales = match &rule.locales {
+            Some(list) => {
+                if let Some(top) = top_locales
+                    && let Some(stray) = list.get_ref().iter().find(|l| !top.contains(l))
+                {
+                    return Err(err(
+                        list.span(),
+                        format!(
+                            "[[paths]] locales: {stray:?} is not in the project's locales list; add it there or remove it here"
+                        ),
+                    ));
+                }
+                Some(list.get_ref().clone())
+            }
+            None => None,
+        };
+        let mut probe = env.clone();
+        probe.insert("locale".to_owned(), Pattern::parse("x-locale"));
+        let l10n_base = env
+            .get("l10n_base")
+            .and_then(|b| Pattern::parse(&b.text).prefix(env).ok())
+            .unwrap_or_default();
+        for (pattern, spanned, penv) in [
+            (&l10n, &rule.l10n, &probe),
+            (&reference_pattern, reference, env),
+        ] {
+            let prefix = pattern.prefix(penv).unwrap_or_default();
+            let normal = normalize_str(&prefix);
+            if !within(&normal, root) && !within(&normal, &l10n_base) {
+                return Err(err(
+                    spanned.span(),
+                    format!(
+                        "[[paths]] {:?} points outside the project ({}): patterns are relative to basepath; remove the ../",
+                        spanned.get_ref(),
+                        root.trim_end_matches('/')
+                    ),
+                ));
+            }
+        }
+        out.push(Entry {
+            reference: reference_pattern,
+            l10n,
+            locales,
+            env: env.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// The variables a pattern uses are all defined (or `{locale}`).
+fn check_variables(pattern: &Pattern, env: &Env) -> std::result::Result<(), String> {
+    let mut env = env.clone();
+    env.insert("locale".to_owned(), Pattern::parse("x"));
+    pattern
+        .compile(&env)
+        .map(|_| ())
+        .map_err(|e| e.to_string())?;
+    // An unbound variable compiles (it matches anything); medloc wants every one defined.
+    for name in pattern.variables() {
+        if !env.contains_key(&name) {
+            return Err(super::pattern::PatternError::Unknown(name).to_string());
+        }
+    }
+    Ok(())
+}
+
+/// A pattern of a project file, rooted at its root unless it starts with an absolute path
+/// (a variable such as `{l10n_base}` may hold one).
+pub(super) fn rooted(text: &str, root: &str, env: &Env) -> Pattern {
+    let pattern = Pattern::parse(text);
+    if pattern.prefix(env).is_ok_and(|p| p.starts_with('/')) {
+        pattern
+    } else {
+        Pattern::parse(&format!("{root}{}", text.trim_start_matches("./")))
+    }
+}
+
+fn within(path: &str, dir: &str) -> bool {
+    !dir.is_empty() && (path.starts_with(dir) || format!("{path}/") == dir)
+}
+
+/// Resolves `.` and `..` in a `/`-separated path, keeping a trailing `/`.
+pub(super) fn normalize_str(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                if parts.len() > 1 {
+                    parts.pop();
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') && !out.ends_with('/') {
+        out.push('/');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_dir_of_reference_prefixes() {
+        let dirs = |p: &[&str]| common_dir(&p.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(dirs(&["/p/locales/en-US/"]), "/p/locales/en-US/");
+        assert_eq!(dirs(&["/p/en/a.ftl", "/p/en/b.ftl"]), "/p/en/");
+        assert_eq!(
+            dirs(&["/p/src/uu/", "/p/src/uucore/locales/en-US.ftl"]),
+            "/p/src/"
+        );
+    }
+
+    #[test]
+    fn locale_dir_only_when_the_locale_is_a_directory() {
+        let env: Env = [("locale".to_owned(), Pattern::parse("de"))].into();
+        let dir = |p: &str| locale_dir(&Pattern::parse(p), &env, "de");
+        assert_eq!(dir("/p/locales/{locale}/**"), Some("/p/locales/de".into()));
+        assert_eq!(dir("/p/{locale}/a.ftl"), Some("/p/de".into()));
+        assert_eq!(dir("/p/src/*/locales/{locale}.ftl"), None);
+    }
+
+    #[test]
+    fn normalize_keeps_the_root() {
+        assert_eq!(normalize_str("/a/b/../c/./d/"), "/a/c/d/");
+        assert_eq!(normalize_str("/a/../../x"), "/x");
+    }
+}
