@@ -5,7 +5,8 @@
 #
 # PROJECT is a project file (compare-locales' format, which medloc reads unchanged), or a
 # directory holding an l10n.toml. Default: this repository, plus the three real corpora in
-# ../shared/corpora/ (mozilla-send, mozilla-relay, coreutils) when they exist.
+# ../shared/corpora/ (mozilla-send, mozilla-relay, coreutils) when they exist, and the
+# project-format fixtures (tests/fixtures/projects/format-*).
 #
 # Per project it runs compare-locales (JSON output) and `medloc check --no-cache --format
 # json` (uncached: the whole work, as compare-locales does it on every run), then
@@ -84,7 +85,9 @@ if (($#)); then
         configs+=("$(cd "$(dirname "$p")" && pwd)/$(basename "$p")")
     done
 else
-    configs+=("$ROOT/l10n.toml")
+    configs+=("$ROOT/l10n.toml"
+        "$ROOT/tests/fixtures/projects/format-globs/l10n.toml"
+        "$ROOT/tests/fixtures/projects/format-includes/config/l10n.toml")
     for c in mozilla-send mozilla-relay coreutils; do
         if [[ -f $ROOT/../shared/corpora/$c/l10n.toml ]]; then
             configs+=("$(cd "$ROOT/../shared/corpora/$c" && pwd)/l10n.toml")
@@ -107,7 +110,9 @@ status=0
 differs=()
 n=0
 for config in "${configs[@]}"; do
-    proj=$(dirname "$config")
+    # The project root as compare-locales resolves it (basepath is relative to the file).
+    proj=$("$VENV/bin/python" -c 'import sys; from compare_locales.paths import TOMLParser; print(TOMLParser().parse(sys.argv[1]).root)' "$config") \
+        || die "compare-locales could not read $config"
     n=$((n + 1))
     out=$OUT/$n-$(basename "$proj")
     rm -rf "$out" && mkdir -p "$out"

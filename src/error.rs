@@ -54,6 +54,15 @@ pub enum Error {
     Termbase { source: Box<Error> },
     #[error("{0}")]
     Usage(String),
+    /// The articles' directory that `[medloc] source` names does not exist.
+    #[error(
+        "{path}: no such directory; {config} sets [medloc] source = {setting:?} as the Markdown articles' directory: fix the setting or create the directory"
+    )]
+    NoSource {
+        path: PathBuf,
+        config: PathBuf,
+        setting: String,
+    },
     /// `--since` outside a git repository.
     #[error(
         "{path}: not in a git repository ({detail}); --since reads files from git history, so run it in a clone of the project"

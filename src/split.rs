@@ -33,7 +33,16 @@ pub fn split(project: &Project, only: &[String], check: bool) -> Result<Vec<Resu
 
 /// The Markdown sources of a project, sorted; `only` narrows them by slug or path.
 pub fn source_files(project: &Project, only: &[String]) -> Result<Vec<PathBuf>> {
-    let dir = project.source_dir();
+    let Some(dir) = project.articles()? else {
+        return Err(Error::Usage(format!(
+            "no {} directory: the project has no Markdown articles to split; create it, or set [medloc] source in {} to the articles' directory",
+            project.display_path(&project.source_dir()),
+            project.config_path.as_deref().map_or_else(
+                || crate::project::CONFIG_FILE.into(),
+                |p| p.display().to_string()
+            )
+        )));
+    };
     let entries = std::fs::read_dir(&dir).map_err(|source| Error::Read {
         path: dir.clone(),
         source,

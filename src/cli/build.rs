@@ -28,7 +28,8 @@ pub struct Args {
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     super::set_jobs(args.jobs);
     let mut outcome = Outcome::Clean;
-    if project.source_dir().is_dir() {
+    let articles = project.articles()?;
+    if articles.is_some() {
         println!("== split --check");
         if super::split::report(project, &[], true)? == Outcome::Findings {
             outcome = Outcome::Findings;
@@ -87,6 +88,11 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         "{}",
         super::coverage::render(project, &coverage, super::coverage::Format::Text)?
     );
+    if articles.is_none() {
+        println!("\n== render\n{}", super::render::no_articles(project));
+        super::unchecked(summary.problems.len())?;
+        return Ok(outcome);
+    }
     for (dir, format) in [
         ("site", crate::render::Format::Html),
         ("hugo", crate::render::Format::Markdown),

@@ -36,6 +36,10 @@ pub struct Args {
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     super::set_jobs(args.jobs);
+    if project.articles()?.is_none() {
+        println!("{}", no_articles(project));
+        return Ok(Outcome::Clean);
+    }
     let threshold = project.config.medloc.threshold.unwrap_or(DEFAULT_THRESHOLD);
     let (coverage, problems) =
         super::covered(project, &CheckOptions::default(), &args.cache, threshold)?;
@@ -63,6 +67,14 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let outcome = print_report(project, &options, &rendered);
     super::unchecked(problems.len())?;
     Ok(outcome)
+}
+
+/// What render says of a project without articles.
+pub(super) fn no_articles(project: &Project) -> String {
+    format!(
+        "nothing to render: the project has no Markdown articles (no {} directory; set [medloc] source to their directory)",
+        project.display_path(&project.source_dir())
+    )
 }
 
 /// Renders with a progress bar on a terminal (none when stderr is piped).

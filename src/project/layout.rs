@@ -65,9 +65,16 @@ pub struct Layout {
     pub(super) excludes: Vec<Entry>,
     /// The reference files' common directory, with a trailing `/`.
     base: String,
-    /// The project root (the first project file's), with a trailing `/`.
+    /// The project root (the first project file's).
     root: PathBuf,
+    /// The working tree's directories as walked, shared by every listing of this layout:
+    /// a directory that holds every locale's files (`src/*/locales/{locale}.ftl`) is walked
+    /// once per run, not once per locale. A layout lives for one command.
+    walked: std::sync::Arc<std::sync::Mutex<HashMap<String, Walked>>>,
 }
+
+/// One walk: the files, and the problems met (as text, reported by every listing).
+type Walked = std::sync::Arc<(Vec<String>, Vec<(PathBuf, String)>)>;
 
 impl Layout {
     pub(super) fn new(entries: Vec<Entry>, excludes: Vec<Entry>, root: &Path) -> Layout {
@@ -81,6 +88,7 @@ impl Layout {
             excludes,
             base,
             root: root.to_owned(),
+            walked: Default::default(),
         }
     }
 
@@ -91,7 +99,7 @@ impl Layout {
 
     /// The reference's files.
     pub fn reference(&self, tree: &dyn Tree) -> Listing {
-        let mut walks = Walks::new(tree, &self.root);
+        let mut walks = Walks::new(tree, self);
         let mut files: BTreeMap<PathBuf, ListedFile> = BTreeMap::new();
         for entry in self.entries.iter().rev() {
             let Ok(matcher) = entry.reference.compile(&entry.env) else {
@@ -122,7 +130,7 @@ impl Layout {
     /// One locale's files: those its patterns match, and where the translation of each
     /// reference file that applies to it would be.
     pub fn locale(&self, locale: &str, tree: &dyn Tree) -> Listing {
-        let mut walks = Walks::new(tree, &self.root);
+        let mut walks = Walks::new(tree, self);
         let excluded = self.excluded(locale);
         let mut known: BTreeMap<String, String> = BTreeMap::new();
         let mut dir = None;
@@ -238,17 +246,17 @@ fn common_dir(paths: &[String]) -> String {
 /// The walks of one listing, each directory walked once.
 struct Walks<'a> {
     tree: &'a dyn Tree,
-    root: &'a Path,
+    layout: &'a Layout,
     done: HashMap<String, Vec<String>>,
     all: std::collections::HashSet<String>,
     problems: Vec<Error>,
 }
 
 impl<'a> Walks<'a> {
-    fn new(tree: &'a dyn Tree, root: &'a Path) -> Walks<'a> {
+    fn new(tree: &'a dyn Tree, layout: &'a Layout) -> Walks<'a> {
         Walks {
             tree,
-            root,
+            layout,
             done: HashMap::new(),
             all: Default::default(),
             problems: Vec::new(),
@@ -263,25 +271,14 @@ impl<'a> Walks<'a> {
         let path = Path::new(prefix);
         let files: Vec<String> = match self.tree.kind(path) {
             Kind::File => vec![prefix.to_owned()],
-            Kind::Dir => {
-                let (files, problems) = self.tree.walk(path, self.root);
-                self.problems.extend(problems);
-                files
-                    .into_iter()
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
-                    .collect()
-            }
+            Kind::Dir => self.walk(prefix),
             // `a/b` of `a/b*.ftl`: walk the directory the name starts in.
             Kind::Missing if !prefix.ends_with('/') => match prefix.rfind('/') {
-                Some(i) if self.tree.kind(Path::new(&prefix[..i])) == Kind::Dir => {
-                    let (files, problems) = self.tree.walk(Path::new(&prefix[..i]), self.root);
-                    self.problems.extend(problems);
-                    files
-                        .into_iter()
-                        .map(|p| p.to_string_lossy().replace('\\', "/"))
-                        .filter(|p| p.starts_with(prefix))
-                        .collect()
-                }
+                Some(i) if self.tree.kind(Path::new(&prefix[..i])) == Kind::Dir => self
+                    .walk(&prefix[..i])
+                    .into_iter()
+                    .filter(|p| p.starts_with(prefix))
+                    .collect(),
                 _ => Vec::new(),
             },
             Kind::Missing => Vec::new(),
@@ -290,6 +287,40 @@ impl<'a> Walks<'a> {
         self.all.extend(files.iter().cloned());
         self.done.insert(prefix.to_owned(), files.clone());
         files
+    }
+
+    /// The Fluent files below `dir`, from the layout's walks of the working tree.
+    fn walk(&mut self, dir: &str) -> Vec<String> {
+        let cacheable = self.tree.caches_walks();
+        let cached = cacheable
+            .then(|| self.layout.walked.lock().ok()?.get(dir).cloned())
+            .flatten();
+        let walked = cached.unwrap_or_else(|| {
+            let (files, problems) = self.tree.walk(Path::new(dir), &self.layout.root);
+            let files = files
+                .into_iter()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .filter(|p| p.ends_with(".ftl"))
+                .collect();
+            let problems = problems
+                .into_iter()
+                .map(|e| match e {
+                    Error::Project { path, message } => (path, message),
+                    other => (PathBuf::from(dir), other.to_string()),
+                })
+                .collect();
+            let walked: Walked = std::sync::Arc::new((files, problems));
+            if cacheable && let Ok(mut map) = self.layout.walked.lock() {
+                map.insert(dir.to_owned(), std::sync::Arc::clone(&walked));
+            }
+            walked
+        });
+        self.problems
+            .extend(walked.1.iter().map(|(path, message)| Error::Project {
+                path: path.clone(),
+                message: message.clone(),
+            }));
+        walked.0.clone()
     }
 
     fn exists(&self, path: &str) -> bool {

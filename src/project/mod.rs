@@ -168,6 +168,28 @@ impl Project {
             .join(self.config.medloc.source.as_deref().unwrap_or("source"))
     }
 
+    /// Whether the project has Markdown articles: the source directory, or why there is
+    /// none. A directory that `[medloc] source` names and that is missing is an error; a
+    /// project that sets no source and has no `source/` simply has no articles (a Fluent
+    /// project such as a program's strings).
+    pub fn articles(&self) -> Result<Option<PathBuf>> {
+        let dir = self.source_dir();
+        if dir.is_dir() {
+            return Ok(Some(dir));
+        }
+        match &self.config.medloc.source {
+            Some(setting) => Err(Error::NoSource {
+                path: PathBuf::from(self.display_path(&dir)),
+                config: self
+                    .config_path
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(CONFIG_FILE)),
+                setting: setting.clone(),
+            }),
+            None => Ok(None),
+        }
+    }
+
     /// The path as shown to people: relative to the project root where possible.
     pub fn display_path(&self, path: &Path) -> String {
         path.strip_prefix(&self.root)
@@ -251,7 +273,7 @@ impl Loader {
         for (name, value) in &file.config.env {
             env.insert(name.clone(), Pattern::parse(value.get_ref()));
         }
-        if let Some(locales) = &file.config.locales {
+        if let Some(locales) = file.config.locales.as_ref().filter(|_| !excluding) {
             let list = self.locales.get_or_insert_with(Vec::new);
             for l in locales.get_ref() {
                 if !list.contains(l) {
@@ -260,7 +282,10 @@ impl Loader {
             }
         }
         let top = file.config.locales.as_ref().map(|l| l.get_ref().as_slice());
-        let entries = entries_of(&file, &root, &env, top)?;
+        let mut entries = entries_of(&file, &root, &env, top)?;
+        if excluding {
+            exclude_only_own_locales(&mut entries, top);
+        }
         if self.first_reference_line.is_none()
             && let Some(first) = file.config.paths.first()
         {
@@ -335,6 +360,25 @@ impl Loader {
         }
         self.stack.pop();
         Ok((file.config, root))
+    }
+}
+
+/// compare-locales applies an excluded project file to a locale only when that file names
+/// the locale (in its `locales` or an entry's): one that names none excludes nothing.
+fn exclude_only_own_locales(entries: &mut [Entry], file_locales: Option<&[String]>) {
+    let mut all: Vec<String> = file_locales.map(<[String]>::to_vec).unwrap_or_default();
+    for e in entries.iter() {
+        all.extend(e.locales.iter().flatten().cloned());
+    }
+    for e in entries.iter_mut() {
+        let own = e.locales.take();
+        e.locales = Some(
+            all.iter()
+                .filter(|l| file_locales.is_none_or(|f| f.contains(l)))
+                .filter(|l| own.as_ref().is_none_or(|o| o.contains(l)))
+                .cloned()
+                .collect(),
+        );
     }
 }
 

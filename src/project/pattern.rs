@@ -269,6 +269,11 @@ pub struct Captures {
 impl Matcher {
     /// The wildcards' texts when `path` matches the whole pattern.
     pub fn matches(&self, path: &str) -> Option<Captures> {
+        // Most paths tried do not match (another locale's file): the plain test is cheaper
+        // than a search for captures.
+        if !self.regex.is_match(path) {
+            return None;
+        }
         let caps = self.regex.captures(path)?;
         let mut stars = Vec::new();
         let mut vars: HashMap<&str, &str> = HashMap::new();

@@ -22,12 +22,21 @@ pub trait Tree: Sync {
     fn walk(&self, dir: &Path, root: &Path) -> (Vec<PathBuf>, Vec<Error>);
     /// A file's text, decoded as [`crate::error::read_text`] does.
     fn read(&self, path: &Path) -> Result<String>;
+    /// Whether a listing may reuse an earlier walk of the same directory (the working
+    /// tree, within one command; a git revision lists from memory anyway).
+    fn caches_walks(&self) -> bool {
+        false
+    }
 }
 
 /// The files on disk.
 pub struct WorkingTree;
 
 impl Tree for WorkingTree {
+    fn caches_walks(&self) -> bool {
+        true
+    }
+
     fn kind(&self, path: &Path) -> Kind {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => Kind::Dir,
