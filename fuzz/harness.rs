@@ -94,6 +94,7 @@ pub fn check(data: &[u8]) {
             paths: l.paths.clone(),
             files: l.files.clone(),
             unreadable: Vec::new(),
+            absent_dir: None,
         })
         .collect();
     others.push(LocaleFiles {
@@ -101,6 +102,7 @@ pub fn check(data: &[u8]) {
         paths,
         files,
         unreadable: Vec::new(),
+        absent_dir: None,
     });
     let catalog = Catalog {
         reference: std::sync::Arc::clone(&shipped.catalog.reference),

@@ -513,6 +513,9 @@ pub struct LocaleFiles {
     /// Files that could not be read (not UTF-8, unreadable), links not followed: reported,
     /// not fatal.
     pub unreadable: Vec<Error>,
+    /// The locale's own directory as shown, when it does not exist yet (a locale listed in
+    /// the project file that nobody has started).
+    pub absent_dir: Option<String>,
 }
 
 impl LocaleFiles {
@@ -523,6 +526,7 @@ impl LocaleFiles {
             paths: BTreeMap::new(),
             files: BTreeMap::new(),
             unreadable: Vec::new(),
+            absent_dir: None,
         }
     }
 
@@ -631,6 +635,8 @@ pub struct LocaleTexts {
     pub files: Vec<(PathBuf, String, Result<String>)>,
     /// Links not followed and other problems of the listing.
     pub problems: Vec<Error>,
+    /// As [`LocaleFiles::absent_dir`].
+    pub absent_dir: Option<String>,
 }
 
 impl LocaleTexts {
@@ -672,6 +678,7 @@ impl LocaleTexts {
             paths: self.paths,
             files,
             unreadable,
+            absent_dir: self.absent_dir,
         }
     }
 
@@ -703,6 +710,7 @@ pub struct LocaleBytes {
     /// bytes, or why they could not be read.
     pub files: Vec<(PathBuf, String, Result<Vec<u8>>)>,
     pub problems: Vec<Error>,
+    pub absent_dir: Option<String>,
 }
 
 impl LocaleBytes {
@@ -723,6 +731,7 @@ impl LocaleBytes {
             paths: self.paths,
             files,
             problems: self.problems,
+            absent_dir: self.absent_dir,
         }
     }
 
@@ -758,6 +767,7 @@ fn locale_listing(project: &Project, locale: &str, source: &dyn Tree) -> Result<
 pub fn read_project_locale_bytes(project: &Project, locale: &str) -> Result<LocaleBytes> {
     let listing = locale_listing(project, locale, &WorkingTree)?;
     let paths = shown_paths(project, &listing);
+    let absent_dir = absent_dir(project, &listing, &WorkingTree);
     let files = listing
         .files
         .into_par_iter()
@@ -776,6 +786,7 @@ pub fn read_project_locale_bytes(project: &Project, locale: &str) -> Result<Loca
         paths,
         files,
         problems: listing.problems,
+        absent_dir,
     })
 }
 
@@ -803,6 +814,15 @@ fn shown_paths(project: &Project, listing: &Listing) -> BTreeMap<PathBuf, String
         .collect()
 }
 
+/// The locale's own directory as shown, when its patterns have one and it does not exist.
+fn absent_dir(project: &Project, listing: &Listing, source: &dyn Tree) -> Option<String> {
+    listing
+        .dir
+        .as_ref()
+        .filter(|d| source.kind(d) == Kind::Missing)
+        .map(|d| project.display_path(d))
+}
+
 fn read_listing(
     project: &Project,
     locale: &str,
@@ -810,6 +830,11 @@ fn read_listing(
     source: &dyn Tree,
 ) -> LocaleTexts {
     let paths = shown_paths(project, &listing);
+    let absent_dir = if locale == project.reference_locale {
+        None
+    } else {
+        absent_dir(project, &listing, source)
+    };
     let files = listing
         .files
         .into_par_iter()
@@ -828,6 +853,7 @@ fn read_listing(
         paths,
         files,
         problems: listing.problems,
+        absent_dir,
     }
 }
 

@@ -54,6 +54,14 @@ pub enum Error {
     Termbase { source: Box<Error> },
     #[error("{0}")]
     Usage(String),
+    /// A locale named in an option that the project does not have.
+    #[error("{option} {name}: not a locale of this project{}", unknown_locale_hint(suggestion.as_deref(), known))]
+    UnknownLocale {
+        option: String,
+        name: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
     /// The articles' directory that `[medloc] source` names does not exist.
     #[error(
         "{path}: no such directory; {config} sets [medloc] source = {setting:?} as the Markdown articles' directory: fix the setting or create the directory"
@@ -85,6 +93,15 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// "did you mean", or the project's locales.
+fn unknown_locale_hint(suggestion: Option<&str>, known: &[String]) -> String {
+    match suggestion {
+        Some(s) => format!("; did you mean {s}?"),
+        None if known.is_empty() => "; it has no locales yet".to_owned(),
+        None => format!(" (it has: {})", known.join(", ")),
+    }
+}
 
 /// What to do about the write errors a person can fix (the output is left as it was).
 fn write_hint(source: &std::io::Error) -> &'static str {
@@ -202,7 +219,20 @@ pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     create_dir_for(path, dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    // A new file gets the mode a plain write gives (0666 less the umask, as `>` does), not
+    // a temporary file's 0600; a file replaced keeps its own mode.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(err)?;
+    }
     tmp.write_all(contents).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;

@@ -644,8 +644,43 @@ impl RunContext<'_> {
             run_rules(&ctx, Scope::Pair, self.policy, &mut out);
             run_rules(&ctx, Scope::Locale, self.policy, &mut out);
         }
+        if let Some(dir) = locale
+            .absent_dir
+            .as_deref()
+            .filter(|_| locale.files.is_empty())
+        {
+            not_started(&locale.locale, dir, &mut out);
+        }
         out
     }
+}
+
+/// A locale whose directory does not exist yet is missing everything: one line says so
+/// instead of a warning per message (coverage still counts each one).
+fn not_started(locale: &str, dir: &str, out: &mut Vec<Finding>) {
+    let missing: Vec<Finding> = out
+        .extract_if(.., |f| f.rule == "missing-message")
+        .collect();
+    let Some(first) = missing.first() else {
+        return;
+    };
+    out.push(Finding {
+        rule: first.rule,
+        severity: first.severity,
+        locale: locale.to_owned(),
+        path: dir.to_owned(),
+        message_id: None,
+        attribute: None,
+        line: 1,
+        column: 1,
+        text: format!("no {dir}/ yet: {} messages missing", missing.len()),
+        reference: None,
+        translation: None,
+        hint: Some(format!(
+            "create {dir}/ and translate into it, or remove {locale} from the project's locales"
+        )),
+        span: 0..0,
+    });
 }
 
 /// The IDs the reference defines.

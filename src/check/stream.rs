@@ -54,6 +54,49 @@ pub struct RunSummary {
     pub checked: Vec<String>,
     /// Cache entries that could not be read or written; the run did without them.
     pub warnings: Vec<String>,
+    /// What the run did not check and why, said once (locales the termbase has no terms
+    /// for).
+    pub notes: Vec<String>,
+}
+
+/// Refuses a reference locale the termbase has no terms for (every terminology rule would
+/// silently find nothing), and notes the locales of the run it has none for.
+fn termbase_coverage(
+    project: &Project,
+    termbase: &crate::terminology::Termbase,
+    locales: &[String],
+) -> Result<Vec<String>> {
+    if termbase.concepts.is_empty() {
+        return Ok(Vec::new());
+    }
+    if !termbase.covers(&project.reference_locale) {
+        return Err(Error::Config {
+            path: project
+                .config_path
+                .clone()
+                .unwrap_or_else(|| crate::project::CONFIG_FILE.into()),
+            line: project.reference_line,
+            message: format!(
+                "the reference locale {} has no terms in the termbase ({}), so no terminology rule could run; set [medloc] reference to the termbase's source language or add {} terms to the termbase",
+                project.reference_locale,
+                termbase.languages().join(", "),
+                project.reference_locale
+            ),
+        });
+    }
+    let uncovered: Vec<&str> = locales
+        .iter()
+        .filter(|l| !termbase.covers(l))
+        .map(String::as_str)
+        .collect();
+    Ok(if uncovered.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!(
+            "the termbase has no terms for {}: no terminology checks there (add their terms to the termbase)",
+            uncovered.join(", ")
+        )]
+    })
 }
 
 /// How a streamed run goes: with or without a cache; with or without the texts of the files
@@ -73,6 +116,8 @@ pub struct StreamedCheck {
     pub reused: Vec<String>,
     pub checked: Vec<String>,
     pub warnings: Vec<String>,
+    /// As [`RunSummary::notes`].
+    pub notes: Vec<String>,
 }
 
 /// [`check_each`], collected into one report (with sources).
@@ -100,6 +145,7 @@ pub fn check_streamed(
         },
         sources,
         reused: summary.reused,
+        notes: summary.notes,
         checked: summary.checked,
         warnings: summary.warnings,
     })
@@ -187,6 +233,7 @@ impl Checker {
             locale: texts.locale.clone(),
             paths: texts.paths.clone(),
             problems: Vec::new(),
+            absent_dir: None,
             files: texts
                 .files
                 .iter()
@@ -241,6 +288,7 @@ pub fn check_each<T: Send>(
     let policy = Policy::from_project(project)?;
     let (locales, mut problems) = project.select_locales(&options.locales, options.shard);
     let (states, termbase) = load_side_inputs(project, &mut problems);
+    let notes = termbase_coverage(project, &termbase, &locales)?;
     let do_not_translate = super::scan::Names::new(do_not_translate_names(&termbase));
     let reference_texts = read_reference(project, &WorkingTree)?;
     // Keys only matter to a cache: without one, nothing is hashed.
@@ -252,6 +300,7 @@ pub fn check_each<T: Send>(
         reference: project.reference_locale.clone(),
         locales: locales.clone(),
         problems,
+        notes,
         ..RunSummary::default()
     };
     let unusable = |warning: String| format!("{warning}; checking without it");

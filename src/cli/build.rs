@@ -10,7 +10,6 @@ use crate::check::{CheckOptions, Severity, Stream, check_covered};
 use crate::error::{Result, write_atomic};
 use crate::project::Project;
 use crate::report::check_text::Tally;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -44,7 +43,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         .unwrap_or(crate::coverage::DEFAULT_THRESHOLD);
     // Findings are printed a few locales at a time as the check streams, and the coverage
     // model is built alongside; no stage holds every locale at once.
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = super::color();
     let cache = args.cache.cache(project);
     let stream = Stream {
         cache: cache.as_ref(),

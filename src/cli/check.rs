@@ -6,7 +6,6 @@ use crate::error::Result;
 use crate::project::{Project, Shard};
 use crate::report::check_text::{Sources, Tally};
 use crate::report::{check_json, check_sarif, check_text};
-use std::io::IsTerminal;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -40,6 +39,9 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     if let Err(e) = project.articles() {
         eprintln!("warning: {e}");
     }
+    for locale in &args.locales {
+        project.require_locale("--locale", locale, true)?;
+    }
     let options = CheckOptions {
         locales: args.locales,
         paths: args.paths,
@@ -50,11 +52,12 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     if let Format::Sarif = args.format {
         // SARIF is one JSON document with per-rule indices: written whole at the end.
         let run = check_streamed(project, &options, cache.as_ref())?;
+        print_notes(&run.notes);
         print_warnings(&run.warnings);
         return print_report(&run.report, &Sources::new(), args.format, deny_warnings);
     }
     // Text and JSON are written a few locales at a time, as their findings are final.
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = super::color();
     let json = matches!(args.format, Format::Json);
     let stream = Stream {
         cache: cache.as_ref(),
@@ -100,6 +103,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     } else {
         print!("{}", tally.summary(&summary.locales));
     }
+    print_notes(&summary.notes);
     print_warnings(&summary.warnings);
     outcome(&summary.problems, counts, deny_warnings)
 }
@@ -120,6 +124,12 @@ pub(super) fn text_digest(unit: &Unit, color: bool) -> (String, Tally) {
     )
 }
 
+fn print_notes(notes: &[String]) {
+    for note in notes {
+        eprintln!("note: {note}");
+    }
+}
+
 fn print_warnings(warnings: &[String]) {
     for warning in warnings {
         eprintln!("warning: cache: {warning}");
@@ -138,7 +148,7 @@ pub(super) fn print_report(
         Format::Json => print!("{}", check_json::render(report)),
         Format::Sarif => print!("{}", check_sarif::render(report)),
         Format::Text => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let color = super::color();
             print!("{}", check_text::render(report, sources, color));
         }
     }

@@ -6,9 +6,8 @@ use crate::coverage::{Coverage, DEFAULT_THRESHOLD, build};
 use crate::error::{Error, Result};
 use crate::project::{Project, Shard};
 use crate::report::{coverage_html, coverage_json, coverage_markdown, coverage_text};
-use std::io::IsTerminal;
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
     Markdown,
@@ -18,8 +17,10 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// The report's format (default: from the --output file's extension, .txt, .md,
+    /// .json or .html; else text).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
@@ -98,10 +99,7 @@ pub(super) fn model(
 
 pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> Result<String> {
     Ok(match format {
-        Format::Text => coverage_text::render(
-            coverage,
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        ),
+        Format::Text => coverage_text::render(coverage, super::color()),
         Format::Markdown => coverage_markdown::render(coverage),
         Format::Json => coverage_json::render(coverage),
         Format::Html => coverage_html::render(coverage, Some(&project.root.join("templates")))?,
@@ -110,6 +108,15 @@ pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> 
 
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let gates = parse_gates(&args.fail_under)?;
+    // A typo in a gate must not switch the gate off.
+    for (locale, _) in &gates {
+        if let Some(locale) = locale {
+            project.require_locale("--fail-under", locale, false)?;
+        }
+    }
+    for locale in &args.locales {
+        project.require_locale("--locale", locale, false)?;
+    }
     let (coverage, problems) = if args.merge.is_empty() {
         model(
             project,
@@ -121,7 +128,8 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     } else {
         (merged(project, &args.merge)?, 0)
     };
-    let text = render(project, &coverage, args.format)?;
+    let format = output_format(args.format, args.output.as_deref())?;
+    let text = render(project, &coverage, format)?;
     match &args.output {
         Some(path) => crate::error::write_atomic(path, text.as_bytes())?,
         None => print!("{text}"),
@@ -143,6 +151,41 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     // The report is out, but it lacks what could not be checked: that is not a pass.
     super::unchecked(problems)?;
     Ok(outcome)
+}
+
+/// The format `--format` names, or the one `--output`'s extension implies; refuses the two
+/// disagreeing (`--format json -o report.html` would write JSON a browser cannot show).
+fn output_format(given: Option<Format>, output: Option<&std::path::Path>) -> Result<Format> {
+    let implied = output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(|e| match e.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        });
+    match (given, implied) {
+        (Some(g), Some(i)) if g != i => Err(Error::Usage(format!(
+            "--format {} does not match --output {} (a {} file); drop --format or change the file's extension",
+            format_name(g),
+            output.map(|p| p.display().to_string()).unwrap_or_default(),
+            format_name(i)
+        ))),
+        (Some(g), _) => Ok(g),
+        (None, Some(i)) => Ok(i),
+        (None, None) => Ok(Format::Text),
+    }
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Text => "text",
+        Format::Markdown => "markdown",
+        Format::Json => "json",
+        Format::Html => "html",
+    }
 }
 
 /// The shards' reports in `paths`, read and combined.

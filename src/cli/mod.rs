@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod completions;
 mod coverage;
 mod init;
 mod render;
@@ -34,8 +35,35 @@ pub struct Cli {
     /// Repeat it to check several project files in one run, as compare-locales takes them.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Vec<PathBuf>,
+    /// Colour in the terminal output: auto (on a terminal, unless NO_COLOR is set),
+    /// always, or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// When the terminal output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+static COLOR: std::sync::OnceLock<ColorWhen> = std::sync::OnceLock::new();
+
+/// Whether output to standard output is coloured: `--color`, else a terminal without
+/// `NO_COLOR` (https://no-color.org).
+fn color() -> bool {
+    match COLOR.get().copied().unwrap_or(ColorWhen::Auto) {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            use std::io::IsTerminal;
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,10 +86,15 @@ pub enum Command {
     Build(build::Args),
     /// Create a sample project in DIR.
     Init(init::Args),
+    /// Print a shell completion script: `medloc completions bash > /etc/bash_completion.d/medloc`.
+    Completions(completions::Args),
+    /// Print the manual page (roff): `medloc man > medloc.1`, then `man ./medloc.1`.
+    Man,
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let _ = COLOR.set(cli.color);
     match cli.command {
         Command::Split(args) => split::run(&load_project(&cli.config)?, args),
         Command::Check(args) => check::run(&load_project(&cli.config)?, args),
@@ -72,6 +105,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Sync(args) => sync::run(&load_project(&cli.config)?, args),
         Command::Build(args) => build::run(&load_project(&cli.config)?, args),
         Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     }
 }
 
@@ -136,6 +171,9 @@ fn covered(
 
 /// A streamed run's cache warnings and the locales or files it could not check.
 fn print_run_notes(summary: &crate::check::RunSummary) {
+    for note in &summary.notes {
+        eprintln!("note: {note}");
+    }
     for warning in &summary.warnings {
         eprintln!("warning: cache: {warning}");
     }

@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use crate::catalog::Catalog;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::project::Project;
 
 #[derive(Debug, clap::Args)]
@@ -16,11 +16,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let accept: Vec<(String, String)> = match args.accept.split_first() {
         None => Vec::new(),
         Some((locale, ids)) => {
-            if !project.locales.contains(locale) {
-                return Err(Error::Usage(format!(
-                    "--accept {locale}: not a locale of this project"
-                )));
-            }
+            project.require_locale("--accept", locale, false)?;
             ids.iter().map(|id| (locale.clone(), id.clone())).collect()
         }
     };

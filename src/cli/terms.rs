@@ -24,13 +24,7 @@ pub struct Args {
 pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let locale = args.locale;
     let is_reference = locale == project.reference_locale;
-    if !is_reference && !project.locales.contains(&locale) {
-        return Err(Error::Usage(format!(
-            "{locale}: not a locale of this project (it has: {}; the reference is {})",
-            project.locales.join(", "),
-            project.reference_locale
-        )));
-    }
+    project.require_locale("terms", &locale, true)?;
     let termbase = load_termbase(project)?;
     if termbase.concepts.is_empty() {
         return Err(Error::Usage(

@@ -91,7 +91,7 @@ pub struct MedlocConfig {
     pub source: Option<String>,
     /// The reference locale (default: read from the `[[paths]]`, else `en-US`).
     #[serde(default)]
-    pub reference: Option<String>,
+    pub reference: Option<Spanned<String>>,
     /// Termbases (TBX or CSV), relative to the project root.
     #[serde(default)]
     pub termbase: Vec<String>,

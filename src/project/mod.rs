@@ -32,6 +32,9 @@ pub struct Project {
     /// The first project file's settings; `filters` holds every project file's filters.
     pub config: Config,
     pub reference_locale: String,
+    /// The line of `[medloc] reference` in the project file (1 when it is not set), for
+    /// errors about the reference locale.
+    pub reference_line: usize,
     pub layout: Layout,
     pub locales: Vec<String>,
 }
@@ -83,10 +86,12 @@ impl Project {
             .collect();
         let root_path = PathBuf::from(root.trim_end_matches('/'));
         let mut entries = loader.entries;
+        let reference_line = loader.reference_line.unwrap_or(1);
         let reference_locale = config
             .medloc
             .reference
-            .clone()
+            .as_ref()
+            .map(|r| r.get_ref().clone())
             .or_else(|| infer_reference(&entries))
             .unwrap_or_else(|| DEFAULT_REFERENCE.to_owned());
         if entries.is_empty() {
@@ -117,6 +122,7 @@ impl Project {
         locales.retain(|l| *l != reference_locale);
         Ok(Project {
             root: root_path,
+            reference_line,
             config_path: Some(config_path),
             config_files: loader.seen,
             config,
@@ -148,6 +154,7 @@ impl Project {
         let locales = sibling_locales(layout.base(), DEFAULT_REFERENCE);
         Ok(Project {
             root,
+            reference_line: 1,
             config_path: None,
             config_files: Vec::new(),
             config: Config::default(),
@@ -221,6 +228,8 @@ struct Loader {
     locales: Option<Vec<String>>,
     /// The line of the first `[[paths]] reference`, for an error about the reference.
     first_reference_line: Option<usize>,
+    /// The line of the first project file's `[medloc] reference`.
+    reference_line: Option<usize>,
 }
 
 impl Loader {
@@ -282,6 +291,11 @@ impl Loader {
             }
         }
         let top = file.config.locales.as_ref().map(|l| l.get_ref().as_slice());
+        if self.reference_line.is_none()
+            && let Some(r) = &file.config.medloc.reference
+        {
+            self.reference_line = Some(crate::error::line_of(&file.text, r.span().start));
+        }
         let mut entries = entries_of(&file, &root, &env, top)?;
         if excluding {
             exclude_only_own_locales(&mut entries, top);
@@ -481,7 +495,7 @@ impl Project {
     ) -> (Vec<String>, Vec<Error>) {
         let problems = only
             .iter()
-            .filter(|name| !self.locales.contains(name))
+            .filter(|name| !self.locales.contains(name) && **name != self.reference_locale)
             .map(|name| {
                 Error::Usage(format!(
                     "--locale {name}: not a locale of this project (it has: {})",
@@ -506,6 +520,46 @@ impl Project {
             .cloned()
             .collect();
         (selected, problems)
+    }
+
+    /// Refuses a locale that the project does not have (`option` is how the user named it,
+    /// as `--locale`), suggesting the one meant: `pt_BR` and `PT-br` for `pt-BR`, a typo
+    /// within two edits. The reference counts where `reference_ok`.
+    pub fn require_locale(&self, option: &str, name: &str, reference_ok: bool) -> Result<()> {
+        let mut known: Vec<&String> = self.locales.iter().collect();
+        if reference_ok {
+            known.push(&self.reference_locale);
+        }
+        if known.iter().any(|l| *l == name) {
+            return Ok(());
+        }
+        let fold = |s: &str| s.to_ascii_lowercase().replace('_', "-");
+        let wanted = fold(name);
+        let suggestion = known
+            .iter()
+            .find(|l| fold(l) == wanted)
+            .or_else(|| {
+                known
+                    .iter()
+                    .map(|l| (strsim::levenshtein(&fold(l), &wanted), l))
+                    .filter(|(d, l)| *d <= 2 && *d < l.len())
+                    .min_by_key(|(d, _)| *d)
+                    .map(|(_, l)| l)
+            })
+            .or_else(|| {
+                // fr-FR for a project with fr: the same language.
+                let language = wanted.split('-').next().unwrap_or_default();
+                known.iter().find(|l| fold(l) == language)
+            })
+            .map(|l| (*l).clone());
+        let mut all: Vec<String> = known.into_iter().cloned().collect();
+        all.sort();
+        Err(Error::UnknownLocale {
+            option: option.to_owned(),
+            name: name.to_owned(),
+            suggestion,
+            known: all,
+        })
     }
 
     /// The nearest project locale `tag` falls back to before the reference (es-MX to es).

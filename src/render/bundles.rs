@@ -211,6 +211,7 @@ mod tests {
             .into_iter()
             .collect(),
             unreadable: Vec::new(),
+            absent_dir: None,
         };
         let dates = Arc::new(crate::render::intl::date_formatter(locale));
         bundle_for(&files, Path::new("a.ftl"), &[], dates)

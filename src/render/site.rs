@@ -54,13 +54,19 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         crate::error::create_dir_for(target, &parent)?;
-        let dir = tempfile::Builder::new()
-            .prefix(".medloc-render-")
-            .tempdir_in(&parent)
-            .map_err(|source| Error::Write {
-                path: parent.clone(),
-                source,
-            })?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".medloc-render-");
+        // The site becomes this directory: the mode a plain mkdir gives (umask applies),
+        // not a temporary directory's 0700, which a web server could not read.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o777));
+        }
+        let dir = builder.tempdir_in(&parent).map_err(|source| Error::Write {
+            path: parent.clone(),
+            source,
+        })?;
         Ok(Staging {
             target: target.to_owned(),
             dir,

@@ -114,6 +114,25 @@ pub struct Termbase {
 }
 
 impl Termbase {
+    /// Whether any concept has terms for `locale` (its own section or its language's).
+    pub fn covers(&self, locale: &str) -> bool {
+        self.concepts
+            .iter()
+            .any(|c| c.language_or_parent(locale).is_some())
+    }
+
+    /// The language tags the termbase has sections for, sorted, each once.
+    pub fn languages(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .concepts
+            .iter()
+            .flat_map(|c| c.languages.iter().map(|l| l.lang.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Loads a termbase file: `.tbx`/`.xml` as TBX, `.csv` as a glossary.
     pub fn load(path: &Path, shown: &Path) -> Result<Termbase> {
         let text = read_text(path).map_err(|e| e.with_path(shown))?;
