@@ -367,6 +367,65 @@ fn since_a_revision_reports_changed_messages_and_completion_delta() {
     );
 }
 
+/// The lines of the text report's tables (not the notes between them).
+fn table_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.starts_with(['┌', '│', '├', '╞', '└']))
+        .collect()
+}
+
+/// With a width (`--width`, or `$COLUMNS` when printing), both text tables wrap their cells
+/// to fit it; piped without one they keep their natural width, as the snapshot pins.
+#[test]
+fn the_text_tables_fit_a_narrow_terminal() {
+    let (_dir, guide) = sample_in_git();
+    edit(&guide.join("locales/en-US/track-marks.ftl"), |t| {
+        t + "new-paragraph = Keep a clean bandage on the site.\n"
+    });
+    let (natural, _) = coverage(&guide, &["--since", "HEAD"]);
+    let widest = |text: &str| {
+        table_lines(text)
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(widest(&natural) > 120, "{natural}");
+    let (narrow, code) = coverage(&guide, &["--since", "HEAD", "--width", "80"]);
+    assert_eq!(code, 0, "{narrow}");
+    assert!(table_lines(&narrow).len() > 10, "{narrow}");
+    for line in table_lines(&narrow) {
+        assert!(
+            line.chars().count() <= 80,
+            "wider than 80:\n{line}\n{narrow}"
+        );
+    }
+    for locale in ["es-MX", "zh-CN", "de"] {
+        assert!(narrow.contains(locale), "{locale} lost in\n{narrow}");
+    }
+    let columns = medloc(&guide)
+        .env("COLUMNS", "80")
+        .args(["coverage", "--since", "HEAD"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(columns.stdout).unwrap(), narrow);
+    // A file gets the natural width whatever the terminal: only --width narrows it.
+    medloc(&guide)
+        .env("COLUMNS", "80")
+        .args(["coverage", "--since", "HEAD", "-o", "report.txt"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(guide.join("report.txt")).unwrap(),
+        natural
+    );
+    assert_eq!(
+        coverage(&guide, &["--width", "5"]).1,
+        2,
+        "too narrow to use"
+    );
+}
+
 #[test]
 fn since_needs_git_and_a_known_revision() {
     let dir = tempfile::tempdir().unwrap();
