@@ -122,6 +122,23 @@ fn columns(value: Option<&std::ffi::OsStr>) -> Option<u16> {
         .filter(|w: &u16| *w >= 20)
 }
 
+/// When the report is made (`$SOURCE_DATE_EPOCH` when set, for reproducible output; else
+/// now) and the commit the project is on.
+fn made(project: &Project) -> coverage_html::Made {
+    let unix_seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    coverage_html::Made {
+        unix_seconds,
+        commit: crate::history::head_commit(&project.root),
+    }
+}
+
 /// The report in `format`; `width` as from [`table_width`].
 pub(super) fn render(
     project: &Project,
@@ -137,7 +154,11 @@ pub(super) fn render(
         ),
         Format::Markdown => coverage_markdown::render(coverage),
         Format::Json => coverage_json::render(coverage),
-        Format::Html => coverage_html::render(coverage, Some(&project.root.join("templates")))?,
+        Format::Html => coverage_html::render(
+            coverage,
+            &made(project),
+            Some(&project.root.join("templates")),
+        )?,
     })
 }
 

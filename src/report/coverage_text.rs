@@ -128,13 +128,21 @@ pub fn render(coverage: &Coverage, color: bool, width: Option<u16>) -> String {
         let mut status_cell = Cell::new(status);
         let mut bar_cell = Cell::new(bar(l.completion));
         if color {
-            let c = if l.publishable {
+            // The status says whether it may publish; the bar, only how complete it is.
+            let publish = if l.publishable {
                 Color::Green
             } else {
                 Color::Red
             };
-            status_cell = status_cell.fg(c);
-            bar_cell = bar_cell.fg(c);
+            let complete = if l.completion >= coverage.threshold {
+                Color::Green
+            } else if l.completion >= coverage.threshold / 2.0 {
+                Color::Yellow
+            } else {
+                Color::Red
+            };
+            status_cell = status_cell.fg(publish);
+            bar_cell = bar_cell.fg(complete);
         }
         let right = |v: &String| Cell::new(v).set_alignment(CellAlignment::Right);
         let row = vec![
@@ -183,6 +191,12 @@ pub fn signed(delta: f64) -> String {
     }
 }
 
+/// `no → yes`: whether a locale could publish then, and now.
+pub fn publishable_then_now(then: bool, now: bool) -> String {
+    let word = |p: bool| if p { "yes" } else { "no" };
+    format!("{} → {}", word(then), word(now))
+}
+
 /// The `--since` section: reference changes, then one row per locale.
 fn render_since(since: &Since, width: Option<u16>) -> String {
     let short = &since.commit[..since.commit.len().min(12)];
@@ -218,6 +232,7 @@ fn render_since(since: &Since, width: Option<u16>) -> String {
         "then",
         "now",
         "delta",
+        "publishable",
         "translations added",
         "changed",
         "removed",
@@ -230,6 +245,7 @@ fn render_since(since: &Since, width: Option<u16>) -> String {
             format!("{:.1}%", l.completion_then),
             format!("{:.1}%", l.completion_now),
             signed(l.delta),
+            publishable_then_now(l.publishable_then, l.publishable_now),
         ];
         // Only the short columns are held to their width; the ID lists wrap.
         values.push(
@@ -237,12 +253,13 @@ fn render_since(since: &Since, width: Option<u16>) -> String {
                 .chain(figures.iter().cloned())
                 .collect(),
         );
-        let [then, now, delta] = figures;
+        let [then, now, delta, publishable] = figures;
         table.add_row(vec![
             Cell::new(&l.locale),
             right(then),
             right(now),
             right(delta),
+            Cell::new(publishable),
             Cell::new(ids(&t.added)),
             Cell::new(ids(&t.changed)),
             Cell::new(ids(&t.removed)),
