@@ -498,6 +498,15 @@ fn edited_sample() -> (tempfile::TempDir, PathBuf) {
     (dir, guide)
 }
 
+/// The entry for `locale` in a JSON report's list of locales.
+fn entry_of<'a>(list: &'a Value, locale: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == locale)
+        .unwrap_or_else(|| panic!("no {locale} in {list:#}"))
+}
+
 /// `coverage --format html --since HEAD` of the edited sample, made at a fixed time.
 fn edited_sample_html(guide: &Path) -> String {
     let out = medloc(guide)
@@ -617,12 +626,7 @@ fn html_findings_one_row_per_message_with_severity_and_location() {
     // The JSON report has a problem per finding; some message has more than one.
     let (json, _) = coverage(&guide, &["--format", "json"]);
     let v: Value = serde_json::from_str(&json).unwrap();
-    let es = v["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == "es")
-        .unwrap();
+    let es = entry_of(&v["locales"], "es");
     let problems: Vec<&Value> = es["articles"]
         .as_array()
         .unwrap()
@@ -682,17 +686,8 @@ fn since_reports_publishable_then_and_now_in_every_format() {
     let (json, code) = coverage(&guide, &["--since", "HEAD", "--format", "json"]);
     assert_eq!(code, 0, "{json}");
     let v: Value = serde_json::from_str(&json).unwrap();
-    let since = |locale: &str| {
-        v["since"]["locales"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["locale"] == locale)
-            .unwrap()
-            .clone()
-    };
     let publishable = |locale: &str| {
-        let l = since(locale);
+        let l = entry_of(&v["since"]["locales"], locale);
         (l["publishable_then"].clone(), l["publishable_now"].clone())
     };
     assert_eq!(publishable("es"), (Value::Bool(true), Value::Bool(false)));
