@@ -426,6 +426,40 @@ fn the_text_tables_fit_a_narrow_terminal() {
     );
 }
 
+/// On a terminal the table fits the terminal's width, as comfy-table reads it: run in a
+/// pseudo-terminal 80 columns wide (util-linux `script`; skipped without it).
+#[test]
+fn the_text_table_fits_the_terminal_it_prints_to() {
+    let has_script = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: util-linux script is missing");
+        return;
+    }
+    let dir = shipped_project();
+    let binary = assert_cmd::cargo::cargo_bin("medloc");
+    let out = Command::new("script")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .args(["--quiet", "--return", "--command"])
+        .arg(format!(
+            "stty cols 80 rows 40; exec '{}' coverage --no-cache",
+            binary.display()
+        ))
+        .arg("/dev/null")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap().replace('\r', "");
+    assert!(out.status.success(), "{text}");
+    let lines = table_lines(&text);
+    assert!(lines.len() > 8, "{text}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{text}");
+    assert!(text.contains("│ de "), "{text}");
+}
+
 #[test]
 fn since_needs_git_and_a_known_revision() {
     let dir = tempfile::tempdir().unwrap();
