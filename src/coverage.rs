@@ -42,6 +42,13 @@ pub struct Problem {
     pub english: String,
     pub translation: Option<String>,
     pub text: String,
+    /// Where to look, relative to the project root: the translation's line, or for a
+    /// message the locale lacks, the reference's.
+    #[serde(default)]
+    pub path: String,
+    /// 1-based.
+    #[serde(default)]
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -67,6 +74,29 @@ pub struct LocaleCoverage {
     pub completion: f64,
     pub publishable: bool,
     pub articles: Vec<ArticleCoverage>,
+}
+
+impl LocaleCoverage {
+    /// Why the locale may not publish at `threshold` (empty when it may): its completion
+    /// under the threshold, its errors.
+    pub fn unpublishable_because(&self, threshold: f64) -> Vec<String> {
+        let mut why = Vec::new();
+        if self.is_reference {
+            return why;
+        }
+        if self.completion < threshold {
+            why.push(format!(
+                "{:.1}% complete, under {threshold}%",
+                self.completion
+            ));
+        }
+        match self.errors {
+            0 => {}
+            1 => why.push("1 error".to_owned()),
+            n => why.push(format!("{n} errors")),
+        }
+        why
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -111,6 +141,11 @@ pub struct LocaleChanges {
     pub completion_now: f64,
     /// `completion_now - completion_then`, one decimal.
     pub delta: f64,
+    /// Whether the locale could publish at the revision, and now.
+    #[serde(default)]
+    pub publishable_then: bool,
+    #[serde(default)]
+    pub publishable_now: bool,
 }
 
 /// Compares the catalog and coverage at a revision (`then`) with today's.
@@ -119,12 +154,13 @@ pub fn since(
     then: (&Catalog, &Coverage),
     now: (&Catalog, &Coverage),
 ) -> Since {
-    let completion = |coverage: &Coverage, locale: &str| {
+    // A locale the revision did not have was 0% complete and could not publish.
+    let at = |coverage: &Coverage, locale: &str| {
         coverage
             .locales
             .iter()
             .find(|l| l.locale == locale)
-            .map_or(0.0, |l| l.completion)
+            .map_or((0.0, false), |l| (l.completion, l.publishable))
     };
     let locales = now
         .1
@@ -140,7 +176,8 @@ pub fn since(
                     .map(signatures)
                     .unwrap_or_default()
             };
-            let (before, after) = (completion(then.1, &l.locale), l.completion);
+            let (before, publishable_then) = at(then.1, &l.locale);
+            let after = l.completion;
             LocaleChanges {
                 locale: l.locale.clone(),
                 translations: changes(&files(then.0), &files(now.0)),
@@ -148,6 +185,8 @@ pub fn since(
                 completion_now: after,
                 // `+ 0.0` turns a negative zero into zero.
                 delta: ((after - before) * 10.0).round() / 10.0 + 0.0,
+                publishable_then,
+                publishable_now: l.publishable,
             }
         })
         .collect();
@@ -514,6 +553,14 @@ fn article_coverage(
         .filter(|f| f.rule != "obsolete-message")
         .filter_map(|f| {
             let id = f.message_id.clone()?;
+            // A missing message has no line of its own: point at what to translate.
+            let (path, line) = match (translation.and_then(|t| t.entry(&id)), reference.entry(&id))
+            {
+                (None, Some(entry)) => {
+                    (reference.shown.clone(), reference.position(entry.offset).0)
+                }
+                _ => (f.path.clone(), f.line),
+            };
             let kind = match f.rule {
                 "missing-message" => "missing".to_owned(),
                 "stale-translation" => "stale".to_owned(),
@@ -526,6 +573,8 @@ fn article_coverage(
                 translation: text_of(translation, &id),
                 message_id: id,
                 text: f.text.clone(),
+                path,
+                line,
             })
         })
         .collect();

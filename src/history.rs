@@ -19,6 +19,14 @@ pub struct Revision {
     pub commit: String,
 }
 
+/// The commit `HEAD` names in the repository holding `root`; `None` outside a repository,
+/// before the first commit, or without git.
+pub fn head_commit(root: &Path) -> Option<String> {
+    let out = git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok()?;
+    let commit = String::from_utf8_lossy(&out).trim().to_owned();
+    (!commit.is_empty()).then_some(commit)
+}
+
 /// The project's files at one commit, with working-tree paths.
 pub struct GitRevision {
     root: PathBuf,

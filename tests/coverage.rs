@@ -180,7 +180,7 @@ fn html_report_in_headless_chromium() {
     std::fs::create_dir_all(&target).unwrap();
     let visit = browser::visit(&browser, &page, &target.join("coverage.png"));
     let dom = &visit.dom;
-    assert!(dom.contains("<table id=\"locales\">"), "{dom}");
+    assert!(dom.contains("<table id=\"locales\""), "{dom}");
     for locale in ["en-US", "es", "fr", "ar"] {
         assert!(
             dom.contains(&format!("data-locale=\"{locale}\"")),
@@ -193,7 +193,7 @@ fn html_report_in_headless_chromium() {
         "Arabic details are right-to-left"
     );
     assert!(
-        dom.contains("<td lang=\"ar\" dir=\"rtl\">"),
+        dom.contains("data-label=\"Translation\" class=\"text\" lang=\"ar\" dir=\"rtl\">"),
         "Arabic translations are right-to-left"
     );
     // The injected script did not run and the injected image does not exist.
@@ -352,7 +352,7 @@ fn since_a_revision_reports_changed_messages_and_completion_delta() {
     let (markdown, _) = coverage(&guide, &["--since", "HEAD", "--format", "markdown"]);
     assert!(markdown.contains("### Since `HEAD`"), "{markdown}");
     assert!(
-        markdown.contains("| es | 100.0% | 98.9% | -1.1 | — | `title` | — |"),
+        markdown.contains("| es | 100.0% | 98.9% | -1.1 | yes → yes | — | `title` | — |"),
         "{markdown}"
     );
     let (html, _) = coverage(&guide, &["--since", "HEAD", "--format", "html"]);
@@ -365,6 +365,99 @@ fn since_a_revision_reports_changed_messages_and_completion_delta() {
             .get("since")
             .is_none()
     );
+}
+
+/// The lines of the text report's tables (not the notes between them).
+fn table_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.starts_with(['┌', '│', '├', '╞', '└']))
+        .collect()
+}
+
+/// With a width (`--width`, or `$COLUMNS` when printing), both text tables wrap their cells
+/// to fit it; piped without one they keep their natural width, as the snapshot pins.
+#[test]
+fn the_text_tables_fit_a_narrow_terminal() {
+    let (_dir, guide) = sample_in_git();
+    edit(&guide.join("locales/en-US/track-marks.ftl"), |t| {
+        t + "new-paragraph = Keep a clean bandage on the site.\n"
+    });
+    let (natural, _) = coverage(&guide, &["--since", "HEAD"]);
+    let widest = |text: &str| {
+        table_lines(text)
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(widest(&natural) > 120, "{natural}");
+    let (narrow, code) = coverage(&guide, &["--since", "HEAD", "--width", "80"]);
+    assert_eq!(code, 0, "{narrow}");
+    assert!(table_lines(&narrow).len() > 10, "{narrow}");
+    for line in table_lines(&narrow) {
+        assert!(
+            line.chars().count() <= 80,
+            "wider than 80:\n{line}\n{narrow}"
+        );
+    }
+    for locale in ["es-MX", "zh-CN", "de"] {
+        assert!(narrow.contains(locale), "{locale} lost in\n{narrow}");
+    }
+    let columns = medloc(&guide)
+        .env("COLUMNS", "80")
+        .args(["coverage", "--since", "HEAD"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(columns.stdout).unwrap(), narrow);
+    // A file gets the natural width whatever the terminal: only --width narrows it.
+    medloc(&guide)
+        .env("COLUMNS", "80")
+        .args(["coverage", "--since", "HEAD", "-o", "report.txt"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(guide.join("report.txt")).unwrap(),
+        natural
+    );
+    assert_eq!(
+        coverage(&guide, &["--width", "5"]).1,
+        2,
+        "too narrow to use"
+    );
+}
+
+/// On a terminal the table fits the terminal's width, as comfy-table reads it: run in a
+/// pseudo-terminal 80 columns wide (util-linux `script`; skipped without it).
+#[test]
+fn the_text_table_fits_the_terminal_it_prints_to() {
+    let has_script = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: util-linux script is missing");
+        return;
+    }
+    let dir = shipped_project();
+    let binary = assert_cmd::cargo::cargo_bin("medloc");
+    let out = Command::new("script")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .args(["--quiet", "--return", "--command"])
+        .arg(format!(
+            "stty cols 80 rows 40; exec '{}' coverage --no-cache",
+            binary.display()
+        ))
+        .arg("/dev/null")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap().replace('\r', "");
+    assert!(out.status.success(), "{text}");
+    let lines = table_lines(&text);
+    assert!(lines.len() > 8, "{text}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{text}");
+    assert!(text.contains("│ de "), "{text}");
 }
 
 #[test]
@@ -399,5 +492,353 @@ fn since_needs_git_and_a_known_revision() {
             err.contains(&format!("--since {revision}: no such revision")),
             "{err}"
         );
+    }
+}
+
+// ---- the HTML report: publishability, findings, provenance, phones ----
+
+/// The sample project in git, then edited: the reference gains `new-paragraph`, rewords
+/// `key-takeaways-item-1` and drops `key-takeaways-image-alt-1`; es loses the markup of
+/// `how-track-marks-form-item-3` and gains a URL there (two errors on one message: es is
+/// 98.9% complete and may not publish); de
+/// translates `clotting-heading` and drops `key-takeaways-item-2` (63.3%).
+fn edited_sample() -> (tempfile::TempDir, PathBuf) {
+    let (dir, guide) = sample_in_git();
+    let reference = guide.join("locales/en-US/track-marks.ftl");
+    common::replace_in(
+        &reference,
+        "key-takeaways-item-1 = Track marks are small wounds",
+        "key-takeaways-item-1 = Track marks are tiny wounds",
+    );
+    edit(&reference, |t| {
+        let kept: Vec<&str> = t
+            .lines()
+            .filter(|l| !l.starts_with("key-takeaways-image-alt-1 = "))
+            .collect();
+        kept.join("\n") + "\nnew-paragraph = Keep a clean bandage on the site.\n"
+    });
+    common::replace_in(
+        &guide.join("locales/es/track-marks.ftl"),
+        "how-track-marks-form-item-3 = <strong>Contaminantes:</strong>",
+        "how-track-marks-form-item-3 = Contaminantes (https://example.org):",
+    );
+    edit(&guide.join("locales/de/track-marks.ftl"), |t| {
+        let kept: Vec<&str> = t
+            .lines()
+            .filter(|l| !l.starts_with("key-takeaways-item-2 = "))
+            .collect();
+        kept.join("\n") + "\nclotting-heading = Blutgerinnsel\n"
+    });
+    (dir, guide)
+}
+
+/// The entry for `locale` in a JSON report's list of locales.
+fn entry_of<'a>(list: &'a Value, locale: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == locale)
+        .unwrap_or_else(|| panic!("no {locale} in {list:#}"))
+}
+
+/// `coverage --format html --since HEAD` of the edited sample, made at a fixed time.
+fn edited_sample_html(guide: &Path) -> String {
+    let out = medloc(guide)
+        .env("SOURCE_DATE_EPOCH", "1796302148")
+        .args(["coverage", "--since", "HEAD", "--format", "html"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// An element's text, each run of white space as one space.
+fn text_of(element: scraper::ElementRef) -> String {
+    let text: String = element.text().collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A summary row's cell, by its column's class.
+fn summary_cell(page: &scraper::Html, locale: &str, class: &str) -> String {
+    let selector = scraper::Selector::parse(&format!(
+        "tr.locale-row[data-locale=\"{locale}\"] td.{class}"
+    ))
+    .unwrap();
+    text_of(
+        page.select(&selector)
+            .next()
+            .unwrap_or_else(|| panic!("no {class} cell for {locale}")),
+    )
+}
+
+#[test]
+fn html_bars_follow_completion_and_publishability_is_its_own_column() {
+    let (_dir, guide) = edited_sample();
+    let html = edited_sample_html(&guide);
+    let page = scraper::Html::parse_document(&html);
+    let fill = |locale: &str| {
+        let selector = scraper::Selector::parse(&format!(
+            "tr.locale-row[data-locale=\"{locale}\"] rect.fill"
+        ))
+        .unwrap();
+        page.select(&selector)
+            .next()
+            .unwrap_or_else(|| panic!("no bar for {locale}"))
+            .attr("fill")
+            .unwrap()
+            .to_owned()
+    };
+    // es is 98.9% complete but has errors: a green bar, and "not publishable" in words.
+    assert_eq!(
+        fill("es"),
+        "hsl(119, 65%, 28%)",
+        "the bar follows completion"
+    );
+    assert_eq!(fill("fr"), fill("es"), "same completion, same colour");
+    assert_eq!(fill("de"), "hsl(76, 65%, 28%)", "63.3%");
+    let es = summary_cell(&page, "es", "publish");
+    assert!(
+        es.contains("not publishable") && es.contains("2 errors"),
+        "{es}"
+    );
+    let de = summary_cell(&page, "de", "publish");
+    assert!(
+        de.contains("not publishable") && de.contains("63.3% complete, under 80%"),
+        "{de}"
+    );
+    assert_eq!(summary_cell(&page, "fr", "publish").trim(), "publishable");
+    // Errors and warnings are counted apart.
+    assert_eq!(summary_cell(&page, "es", "errors"), "2");
+    assert_eq!(summary_cell(&page, "es", "warnings"), "6");
+    assert_eq!(summary_cell(&page, "de", "errors"), "0");
+    // When and from what: the time handed in, the commit git names.
+    let head = Command::new("git")
+        .current_dir(&guide)
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .unwrap();
+    let head = String::from_utf8(head.stdout).unwrap();
+    assert!(
+        html.contains("on <time datetime=\"2026-12-03T12:49:08Z\">2026-12-03 12:49 UTC</time>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(" from commit <code title=\"{}\">", head.trim())),
+        "{html}"
+    );
+    // Outside a repository there is no commit to name.
+    let loose = shipped_project();
+    let out = medloc(loose.path())
+        .env("GIT_CEILING_DIRECTORIES", loose.path().parent().unwrap())
+        .args(["coverage", "--format", "html"])
+        .output()
+        .unwrap();
+    let loose_html = String::from_utf8(out.stdout).unwrap();
+    assert!(loose_html.contains("<time datetime=\""), "{loose_html}");
+    assert!(!loose_html.contains("from commit"), "{loose_html}");
+}
+
+#[test]
+fn html_findings_one_row_per_message_with_severity_and_location() {
+    let (_dir, guide) = edited_sample();
+    let html = edited_sample_html(&guide);
+    let page = scraper::Html::parse_document(&html);
+    let rows =
+        scraper::Selector::parse("details.locale-details[data-locale=\"es\"] tr.problem").unwrap();
+    let rows: Vec<_> = page.select(&rows).collect();
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r.attr("data-message").unwrap())
+        .collect();
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(ids, unique, "one row per message");
+    // The JSON report has a problem per finding; some message has more than one.
+    let (json, _) = coverage(&guide, &["--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let es = entry_of(&v["locales"], "es");
+    let problems: Vec<&Value> = es["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["problems"].as_array().unwrap())
+        .collect();
+    let findings = scraper::Selector::parse("ul.findings li").unwrap();
+    let shown: usize = rows.iter().map(|r| r.select(&findings).count()).sum();
+    assert_eq!(
+        shown,
+        problems.len(),
+        "every finding is listed under its message"
+    );
+    assert!(ids.len() < problems.len(), "{ids:?}");
+    let row = |id: &str| {
+        let r = rows
+            .iter()
+            .find(|r| r.attr("data-message") == Some(id))
+            .unwrap_or_else(|| panic!("no row for {id}: {ids:?}"));
+        text_of(*r)
+    };
+    // Both errors in the message's one row, each with its severity in words, and the
+    // translation's file:line.
+    let markup = row("how-track-marks-form-item-3");
+    assert!(
+        markup.contains("error markup-mismatch") && markup.contains("error url-mismatch"),
+        "{markup}"
+    );
+    assert!(markup.contains("locales/es/track-marks.ftl:31"), "{markup}");
+    // A message es lacks points at the reference's line to translate from.
+    let line = std::fs::read_to_string(guide.join("locales/en-US/track-marks.ftl"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("new-paragraph = "))
+        .unwrap()
+        + 1;
+    let missing = row("new-paragraph");
+    assert!(
+        missing.contains("warning") && missing.contains("missing"),
+        "{missing}"
+    );
+    assert!(
+        missing.contains(&format!("locales/en-US/track-marks.ftl:{line}")),
+        "{missing}"
+    );
+    let json_missing = problems
+        .iter()
+        .find(|p| p["message_id"] == "new-paragraph")
+        .unwrap();
+    assert_eq!(json_missing["path"], "locales/en-US/track-marks.ftl");
+    assert_eq!(json_missing["line"], line);
+}
+
+#[test]
+fn since_reports_publishable_then_and_now_in_every_format() {
+    let (_dir, guide) = edited_sample();
+    let (json, code) = coverage(&guide, &["--since", "HEAD", "--format", "json"]);
+    assert_eq!(code, 0, "{json}");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let publishable = |locale: &str| {
+        let l = entry_of(&v["since"]["locales"], locale);
+        (l["publishable_then"].clone(), l["publishable_now"].clone())
+    };
+    assert_eq!(publishable("es"), (Value::Bool(true), Value::Bool(false)));
+    assert_eq!(publishable("de"), (Value::Bool(false), Value::Bool(false)));
+    assert_eq!(publishable("fr"), (Value::Bool(true), Value::Bool(true)));
+    assert_eq!(
+        v["since"]["reference"],
+        serde_json::json!({
+            "added": ["new-paragraph"],
+            "changed": ["key-takeaways-item-1"],
+            "removed": ["key-takeaways-image-alt-1"]
+        })
+    );
+    let (text, _) = coverage(&guide, &["--since", "HEAD"]);
+    let es_line = text
+        .lines()
+        .find(|l| l.starts_with("│ es ") && l.contains('→'))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(es_line.contains("yes → no"), "{es_line}");
+    let (markdown, _) = coverage(&guide, &["--since", "HEAD", "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "| es | 100.0% | 98.9% | -1.1 | yes → no | — | `how-track-marks-form-item-3` | — |"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| de | 64.4% | 63.3% | -1.1 | no → no | `clotting-heading` | — | `key-takeaways-item-2` |"),
+        "{markdown}"
+    );
+    // The HTML lists every ID added, changed and removed, and publishable then and now.
+    let html = edited_sample_html(&guide);
+    let page = scraper::Html::parse_document(&html);
+    let reference = scraper::Selector::parse("#since-reference").unwrap();
+    let reference = text_of(page.select(&reference).next().unwrap());
+    for (what, id) in [
+        ("Added (1)", "new-paragraph"),
+        ("Changed (1)", "key-takeaways-item-1"),
+        ("Removed (1)", "key-takeaways-image-alt-1"),
+    ] {
+        assert!(reference.contains(&format!("{what}: {id}")), "{reference}");
+    }
+    let row = |locale: &str| {
+        let selector =
+            scraper::Selector::parse(&format!("#since-locales tr[data-locale=\"{locale}\"] td"))
+                .unwrap();
+        page.select(&selector).map(text_of).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        row("es"),
+        [
+            "100.0%",
+            "98.9%",
+            "-1.1",
+            "publishable",
+            "not publishable",
+            "—",
+            "how-track-marks-form-item-3",
+            "—"
+        ]
+    );
+    assert_eq!(
+        row("de")[3..],
+        [
+            "not publishable",
+            "not publishable",
+            "clotting-heading",
+            "—",
+            "key-takeaways-item-2"
+        ]
+    );
+}
+
+/// At a phone's width (390 CSS pixels) nothing is wider than the screen, and each table
+/// fits (the wide ones become one card per row) or scrolls inside its own box; at a
+/// desktop's width the tables stay tables.
+#[test]
+fn html_report_fits_a_phone_in_headless_chromium() {
+    let Some(browser) = browser::chromium() else {
+        return;
+    };
+    let (_dir, guide) = edited_sample();
+    let page = guide.join("coverage.html");
+    std::fs::write(&page, edited_sample_html(&guide)).unwrap();
+    let target = repo_root().join("target/screenshots");
+    std::fs::create_dir_all(&target).unwrap();
+    let phone = browser::layout(&browser, &page, 390, 5000, &target.join("coverage-390.png"));
+    assert_eq!(phone.viewport, 390.0);
+    assert!(
+        phone.scroll_width <= 390.0,
+        "the page scrolls sideways: {} px; too wide: {:?}",
+        phone.scroll_width,
+        phone.overflowing
+    );
+    assert!(phone.overflowing.is_empty(), "{:?}", phone.overflowing);
+    assert!(phone.tables.len() >= 5, "{:?}", phone.tables);
+    for (table, fits, scrolls) in &phone.tables {
+        assert!(*fits || *scrolls, "{table} is cut off");
+        if !table.contains(".heat") {
+            assert!(*fits, "{table} should fit a phone, not scroll");
+        }
+    }
+    let desktop = browser::layout(
+        &browser,
+        &page,
+        1280,
+        2400,
+        &target.join("coverage-1280.png"),
+    );
+    assert!(desktop.scroll_width <= 1280.0, "{:?}", desktop.overflowing);
+    assert!(
+        desktop.tables.iter().all(|(_, fits, _)| *fits),
+        "{:?}",
+        desktop.tables
+    );
+    if let Some(axe) = browser::axe() {
+        let violations = browser::axe_violations(&browser, &axe, &page);
+        assert!(violations.is_empty(), "axe: {violations:?}");
     }
 }

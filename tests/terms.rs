@@ -104,7 +104,9 @@ fn an_unknown_locale_or_no_termbase_cannot_run() {
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
-        err.contains("terms it: not a locale of this project (it has: ar, de, en-US, es, es-MX, fr, zh-CN"),
+        err.contains(
+            "terms it: not a locale of this project (it has: ar, de, en-US, es, es-MX, fr, zh-CN"
+        ),
         "{err}"
     );
     let config = dir.path().join("l10n.toml");

@@ -79,13 +79,18 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         let path = out.join("reports").join(name);
         write_atomic(
             &path,
-            super::coverage::render(project, &coverage, format)?.as_bytes(),
+            super::coverage::render(project, &coverage, format, None)?.as_bytes(),
         )?;
         println!("wrote {}", project.display_path(&path));
     }
     print!(
         "{}",
-        super::coverage::render(project, &coverage, super::coverage::Format::Text)?
+        super::coverage::render(
+            project,
+            &coverage,
+            super::coverage::Format::Text,
+            super::coverage::table_width(None, true)
+        )?
     );
     if articles.is_none() {
         println!("\n== render\n{}", super::render::no_articles(project));

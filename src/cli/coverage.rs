@@ -43,6 +43,10 @@ pub struct Args {
     /// the whole project, instead of checking.
     #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with_all = ["shard", "since", "locales"])]
     pub merge: Vec<std::path::PathBuf>,
+    /// Fit the text tables into this many columns, wrapping cells (default: `$COLUMNS`, or
+    /// the terminal's width when printing to one; piped or to a file, natural width).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
     #[command(flatten)]
     pub cache: super::CacheArgs,
 }
@@ -97,12 +101,61 @@ pub(super) fn model(
     Ok((coverage, report.problems.len()))
 }
 
-pub(super) fn render(project: &Project, coverage: &Coverage, format: Format) -> Result<String> {
+/// The width the text tables are fitted into: `--width`; else, for a report going to
+/// standard output, `$COLUMNS` or the terminal's width (comfy-table's own detection, which
+/// answers only when standard output is a terminal); else none, the natural width.
+pub(super) fn table_width(flag: Option<u16>, to_stdout: bool) -> Option<u16> {
+    flag.or_else(|| {
+        to_stdout.then(|| {
+            columns(std::env::var_os("COLUMNS").as_deref())
+                .or_else(|| comfy_table::Table::new().width())
+        })?
+    })
+}
+
+/// `$COLUMNS` as a width, when it is a number of at least 20.
+fn columns(value: Option<&std::ffi::OsStr>) -> Option<u16> {
+    value?
+        .to_str()?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|w: &u16| *w >= 20)
+}
+
+/// When the report is made (`$SOURCE_DATE_EPOCH` when set, for reproducible output; else
+/// now) and the commit the project is on.
+fn made(project: &Project) -> coverage_html::Made {
+    let unix_seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    coverage_html::Made {
+        unix_seconds,
+        commit: crate::history::head_commit(&project.root),
+    }
+}
+
+/// The report in `format`; `width` as from [`table_width`].
+pub(super) fn render(
+    project: &Project,
+    coverage: &Coverage,
+    format: Format,
+    width: Option<u16>,
+) -> Result<String> {
     Ok(match format {
-        Format::Text => coverage_text::render(coverage, super::color()),
+        Format::Text => coverage_text::render(coverage, super::color(), width),
         Format::Markdown => coverage_markdown::render(coverage),
         Format::Json => coverage_json::render(coverage),
-        Format::Html => coverage_html::render(coverage, Some(&project.root.join("templates")))?,
+        Format::Html => coverage_html::render(
+            coverage,
+            &made(project),
+            Some(&project.root.join("templates")),
+        )?,
     })
 }
 
@@ -129,7 +182,8 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         (merged(project, &args.merge)?, 0)
     };
     let format = output_format(args.format, args.output.as_deref())?;
-    let text = render(project, &coverage, format)?;
+    let width = table_width(args.width, args.output.is_none());
+    let text = render(project, &coverage, format, width)?;
     match &args.output {
         Some(path) => crate::error::write_atomic(path, text.as_bytes())?,
         None => print!("{text}"),
@@ -229,4 +283,19 @@ fn parse_gates(values: &[String]) -> Result<Vec<(Option<String>, f64)>> {
             Ok((locale, pct))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::columns;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn columns_takes_a_plausible_width_only() {
+        assert_eq!(columns(Some(OsStr::new("80"))), Some(80));
+        assert_eq!(columns(Some(OsStr::new(" 132\n"))), Some(132));
+        assert_eq!(columns(Some(OsStr::new("0"))), None);
+        assert_eq!(columns(Some(OsStr::new("wide"))), None);
+        assert_eq!(columns(None), None);
+    }
 }

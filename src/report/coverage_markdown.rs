@@ -2,7 +2,7 @@
 //! details of what is missing, stale or failing: ready for a pull-request comment.
 
 use crate::coverage::{Coverage, Since};
-use crate::report::coverage_text::{bar, signed, sorted};
+use crate::report::coverage_text::{bar, publishable_then_now, signed, sorted};
 
 /// Text for a table cell: no pipes or line breaks, markup shown as text.
 fn cell(text: &str) -> String {
@@ -93,7 +93,7 @@ fn since_section(since: &Since) -> String {
     let short = &since.commit[..since.commit.len().min(12)];
     let r = &since.reference;
     let mut out = format!(
-        "\n### Since `{}` (`{short}`)\n\nReference: added {}; changed {}; removed {}.\n\n| locale | then | now | delta | translations added | changed | removed |\n|---|---:|---:|---:|---|---|---|\n",
+        "\n### Since `{}` (`{short}`)\n\nReference: added {}; changed {}; removed {}.\n\n| locale | then | now | delta | publishable | translations added | changed | removed |\n|---|---:|---:|---:|:---:|---|---|---|\n",
         cell(&since.revision),
         ids(&r.added),
         ids(&r.changed),
@@ -102,11 +102,12 @@ fn since_section(since: &Since) -> String {
     for l in &since.locales {
         let t = &l.translations;
         out.push_str(&format!(
-            "| {} | {:.1}% | {:.1}% | {} | {} | {} | {} |\n",
+            "| {} | {:.1}% | {:.1}% | {} | {} | {} | {} | {} |\n",
             l.locale,
             l.completion_then,
             l.completion_now,
             signed(l.delta),
+            publishable_then_now(l.publishable_then, l.publishable_now),
             ids(&t.added),
             ids(&t.changed),
             ids(&t.removed)

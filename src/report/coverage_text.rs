@@ -1,8 +1,14 @@
 //! `medloc coverage --format text`: an aligned terminal table (comfy-table), one row per
-//! locale sorted by completion, with a bar; coloured on a terminal only.
+//! locale sorted by completion, with a bar; coloured on a terminal only. Given a width (the
+//! CLI passes the terminal's, or `--width`), the tables wrap their cells to fit it; without
+//! one they are laid out at their natural width, so piped output does not depend on where
+//! it was made.
 
 use crate::coverage::{Coverage, LocaleCoverage, Since};
-use comfy_table::{Cell, CellAlignment, Color, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{
+    Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
+    presets::UTF8_FULL_CONDENSED,
+};
 
 const BAR: usize = 20;
 
@@ -27,7 +33,70 @@ pub fn sorted(coverage: &Coverage) -> Vec<&LocaleCoverage> {
     rows
 }
 
-pub fn render(coverage: &Coverage, color: bool) -> String {
+/// Lays `table` out within `width` columns, when there is one and the table is wider: first
+/// without the `optional` column (the bar: the percent beside it says the same), each
+/// other column kept as wide as its widest value (`values`, the rows' texts) so only the
+/// headers wrap; when even that is too wide, comfy-table wraps whatever it must.
+/// `short` headers, when given, replace the long ones as soon as the table must narrow.
+fn fit(
+    table: &mut Table,
+    width: Option<u16>,
+    optional: Option<usize>,
+    short: Option<&[&str]>,
+    values: &[Vec<String>],
+) {
+    let Some(width) = width else { return };
+    let line = |columns: &mut dyn Iterator<Item = usize>| {
+        let (count, sum) = columns.fold((0, 0), |(n, s), w| (n + 1, s + w + 2));
+        sum + count + 1
+    };
+    let natural = table.column_max_content_widths();
+    if line(&mut natural.iter().map(|w| usize::from(*w))) <= usize::from(width) {
+        return;
+    }
+    table
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    if let Some(short) = short {
+        table.set_header(short.to_vec());
+    }
+    if let Some(column) = optional.and_then(|i| table.column_mut(i)) {
+        column.set_constraint(ColumnConstraint::Hidden);
+    }
+    let widest = |header: bool| -> Vec<usize> {
+        (0..natural.len())
+            .map(|i| {
+                let heading = short
+                    .filter(|_| header)
+                    .and_then(|s| s.get(i))
+                    .map_or(0, |h| h.chars().count());
+                values
+                    .iter()
+                    .filter_map(|row| row.get(i))
+                    .flat_map(|v| v.lines())
+                    .map(|v| v.chars().count())
+                    .fold(heading, usize::max)
+            })
+            .collect()
+    };
+    let kept = || (0..natural.len()).filter(|i| Some(*i) != optional);
+    // Whole headers if they fit, else whole values only.
+    let Some(floor) = [widest(true), widest(false)]
+        .into_iter()
+        .find(|floor| line(&mut kept().map(|i| floor[i])) <= usize::from(width))
+    else {
+        return;
+    };
+    for i in kept().filter(|i| floor[*i] > 0) {
+        // A boundary counts the padding, one space each side.
+        if let (Some(column), Ok(w)) = (table.column_mut(i), u16::try_from(floor[i] + 2)) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+        }
+    }
+}
+
+/// The report; `width`, when given, is the most columns a table line may take.
+pub fn render(coverage: &Coverage, color: bool, width: Option<u16>) -> String {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
     if !color {
@@ -47,6 +116,7 @@ pub fn render(coverage: &Coverage, color: bool) -> String {
         "warnings",
         "publish",
     ]);
+    let mut values = Vec::new();
     for l in sorted(coverage) {
         let status = if l.is_reference {
             "reference"
@@ -58,36 +128,56 @@ pub fn render(coverage: &Coverage, color: bool) -> String {
         let mut status_cell = Cell::new(status);
         let mut bar_cell = Cell::new(bar(l.completion));
         if color {
-            let c = if l.publishable {
+            // The status says whether it may publish; the bar, only how complete it is.
+            let publish = if l.publishable {
                 Color::Green
             } else {
                 Color::Red
             };
-            status_cell = status_cell.fg(c);
-            bar_cell = bar_cell.fg(c);
+            let complete = if l.completion >= coverage.threshold {
+                Color::Green
+            } else if l.completion >= coverage.threshold / 2.0 {
+                Color::Yellow
+            } else {
+                Color::Red
+            };
+            status_cell = status_cell.fg(publish);
+            bar_cell = bar_cell.fg(complete);
         }
-        let right = |v: String| Cell::new(v).set_alignment(CellAlignment::Right);
-        table.add_row(vec![
-            Cell::new(&l.locale),
-            right(format!("{:.1}%", l.completion)),
-            bar_cell,
-            right(format!("{}/{}", l.messages.translated, l.messages.total)),
-            right(l.messages.missing.to_string()),
-            right(l.messages.stale.to_string()),
-            right(l.messages.untranslated.to_string()),
-            right(l.messages.obsolete.to_string()),
-            right(format!("{}/{}", l.words.translated, l.words.total)),
-            right(l.errors.to_string()),
-            right(l.warnings.to_string()),
-            status_cell,
-        ]);
+        let right = |v: &String| Cell::new(v).set_alignment(CellAlignment::Right);
+        let row = vec![
+            l.locale.clone(),
+            format!("{:.1}%", l.completion),
+            bar(l.completion),
+            format!("{}/{}", l.messages.translated, l.messages.total),
+            l.messages.missing.to_string(),
+            l.messages.stale.to_string(),
+            l.messages.untranslated.to_string(),
+            l.messages.obsolete.to_string(),
+            format!("{}/{}", l.words.translated, l.words.total),
+            l.errors.to_string(),
+            l.warnings.to_string(),
+            status.to_owned(),
+        ];
+        let mut cells: Vec<Cell> = row.iter().map(right).collect();
+        cells[0] = Cell::new(&row[0]);
+        cells[2] = bar_cell;
+        cells[11] = status_cell;
+        table.add_row(cells);
+        values.push(row);
     }
+    // What a narrow terminal shows: each header in one word a column of numbers fits.
+    let short = [
+        "locale", "done", "", "msgs", "miss", "stale", "untr", "obs", "words", "err", "warn",
+        "publish",
+    ];
+    fit(&mut table, width, Some(2), Some(&short), &values);
     let mut out = format!(
         "{table}\npublishable at {}% completion and no errors; reference {}\n",
         coverage.threshold, coverage.reference
     );
     if let Some(since) = &coverage.since {
-        out.push_str(&render_since(since));
+        out.push_str(&render_since(since, width));
     }
     out
 }
@@ -101,8 +191,14 @@ pub fn signed(delta: f64) -> String {
     }
 }
 
+/// `no → yes`: whether a locale could publish then, and now.
+pub fn publishable_then_now(then: bool, now: bool) -> String {
+    let word = |p: bool| if p { "yes" } else { "no" };
+    format!("{} → {}", word(then), word(now))
+}
+
 /// The `--since` section: reference changes, then one row per locale.
-fn render_since(since: &Since) -> String {
+fn render_since(since: &Since, width: Option<u16>) -> String {
     let short = &since.commit[..since.commit.len().min(12)];
     let mut out = format!("\nsince {} ({short}):\n", since.revision);
     let ids = |list: &[String]| {
@@ -136,23 +232,40 @@ fn render_since(since: &Since) -> String {
         "then",
         "now",
         "delta",
+        "publishable",
         "translations added",
         "changed",
         "removed",
     ]);
     let right = |v: String| Cell::new(v).set_alignment(CellAlignment::Right);
+    let mut values = Vec::new();
     for l in &since.locales {
         let t = &l.translations;
+        let figures = [
+            format!("{:.1}%", l.completion_then),
+            format!("{:.1}%", l.completion_now),
+            signed(l.delta),
+            publishable_then_now(l.publishable_then, l.publishable_now),
+        ];
+        // Only the short columns are held to their width; the ID lists wrap.
+        values.push(
+            std::iter::once(l.locale.clone())
+                .chain(figures.iter().cloned())
+                .collect(),
+        );
+        let [then, now, delta, publishable] = figures;
         table.add_row(vec![
             Cell::new(&l.locale),
-            right(format!("{:.1}%", l.completion_then)),
-            right(format!("{:.1}%", l.completion_now)),
-            right(signed(l.delta)),
+            right(then),
+            right(now),
+            right(delta),
+            Cell::new(publishable),
             Cell::new(ids(&t.added)),
             Cell::new(ids(&t.changed)),
             Cell::new(ids(&t.removed)),
         ]);
     }
+    fit(&mut table, width, None, None, &values);
     out.push_str(&format!("{table}\n"));
     out
 }

@@ -76,6 +76,11 @@ pub struct Visit {
 }
 
 fn base(browser: &Path, profile: &Path) -> Command {
+    sized(browser, profile, 1200, 1600)
+}
+
+/// Chromium with a window (and so a viewport) of `width` x `height` CSS pixels.
+fn sized(browser: &Path, profile: &Path, width: u32, height: u32) -> Command {
     let mut cmd = Command::new(browser);
     cmd.args([
         "--headless",
@@ -86,8 +91,9 @@ fn base(browser: &Path, profile: &Path) -> Command {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--window-size=1200,1600",
+        "--hide-scrollbars",
     ])
+    .arg(format!("--window-size={width},{height}"))
     .arg(format!("--user-data-dir={}", profile.display()));
     cmd
 }
@@ -183,6 +189,123 @@ pub fn axe_violations(browser: &Path, axe: &Path, page: &Path) -> Vec<(String, S
             )
         })
         .collect()
+}
+
+/// How a page lays out in a viewport `width` CSS pixels wide, with every `<details>` open.
+pub struct Layout {
+    /// The viewport's width as the page saw it (`innerWidth`).
+    pub viewport: f64,
+    /// `document.documentElement.scrollWidth`: more than `viewport` means the page scrolls
+    /// sideways.
+    pub scroll_width: f64,
+    /// Elements reaching past the viewport's edges outside a sideways-scrolling box, as
+    /// `tag#id.class`.
+    pub overflowing: Vec<String>,
+    /// Each table, as `table#id.class`, with whether it fits its container and whether that
+    /// container scrolls sideways (`overflow-x: auto` or `scroll`).
+    pub tables: Vec<(String, bool, bool)>,
+}
+
+const LAYOUT_PROBE: &str = r#"<script>
+(function () {
+  document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  function name(e) {
+    return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+      (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+  }
+  function scrolls(e) {
+    var x = getComputedStyle(e).overflowX;
+    return x === 'auto' || x === 'scroll';
+  }
+  function inScroller(e) {
+    for (var p = e.parentElement; p; p = p.parentElement) { if (scrolls(p)) return true; }
+    return false;
+  }
+  var width = window.innerWidth, over = [];
+  document.querySelectorAll('body *').forEach(function (e) {
+    var r = e.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return;
+    if ((r.right > width + 0.5 || r.left < -0.5) && !inScroller(e)) over.push(name(e));
+  });
+  var tables = Array.prototype.map.call(document.querySelectorAll('table'), function (t) {
+    var box = t.parentElement;
+    return [name(t), t.getBoundingClientRect().width <= box.clientWidth + 0.5, scrolls(box)];
+  });
+  parent.postMessage(JSON.stringify({
+    viewport: width, scroll_width: document.documentElement.scrollWidth,
+    overflowing: over, tables: tables
+  }), '*');
+})();
+</script></body>"#;
+
+/// Lays `page` out in a viewport `width` pixels wide (a copy beside it, with a probe
+/// script), and saves a screenshot of it there too (`height` pixels tall, every
+/// `<details>` open).
+///
+/// Headless Chromium will not make a window narrower than 500 pixels for `--dump-dom`
+/// (a screenshot it does make at the width asked), so the copy is measured in an iframe
+/// `width` pixels wide, which is its viewport: its media queries and `innerWidth` answer
+/// to it. The probe posts what it found to the frame's parent.
+pub fn layout(browser: &Path, page: &Path, width: u32, height: u32, screenshot: &Path) -> Layout {
+    let html = std::fs::read_to_string(page).unwrap();
+    let copy = page.with_extension(format!("{width}.html"));
+    std::fs::write(&copy, html.replace("</body>", LAYOUT_PROBE)).unwrap();
+    let frame = page.with_extension(format!("{width}.frame.html"));
+    std::fs::write(
+        &frame,
+        format!(
+            "<!DOCTYPE html><html><body style=\"margin:0\"><iframe src=\"file://{}\" style=\"border:0;width:{width}px;height:{height}px\"></iframe><script>addEventListener('message',function(e){{document.body.setAttribute('data-layout',e.data)}})</script></body></html>",
+            copy.display()
+        ),
+    )
+    .unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = sized(browser, profile.path(), width.max(500) + 20, height)
+        .args(["--virtual-time-budget=5000", "--dump-dom"])
+        .arg(format!("file://{}", frame.display()))
+        .output()
+        .unwrap();
+    let shot = sized(browser, profile.path(), width, height)
+        .arg(format!("--screenshot={}", screenshot.display()))
+        .arg(format!("file://{}", copy.display()))
+        .output()
+        .unwrap();
+    assert!(shot.status.success());
+    std::fs::remove_file(&copy).unwrap();
+    std::fs::remove_file(&frame).unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let raw = dom
+        .split("data-layout=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("the layout probe did not run on {}", page.display()))
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect()
+    };
+    Layout {
+        viewport: v["viewport"].as_f64().unwrap(),
+        scroll_width: v["scroll_width"].as_f64().unwrap(),
+        overflowing: strings(&v["overflowing"]),
+        tables: v["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t[0].as_str().unwrap().to_owned(),
+                    t[1].as_bool().unwrap(),
+                    t[2].as_bool().unwrap(),
+                )
+            })
+            .collect(),
+    }
 }
 
 /// Runs the Nu HTML Checker on files; the errors it reports (empty when valid).

@@ -11,10 +11,13 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `medloc` binary, run in `dir`.
+/// The `medloc` binary, run in `dir`, without colour or the caller's `$COLUMNS` (which
+/// would fit the coverage table to the caller's terminal).
 pub fn medloc(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("medloc").expect("the binary is built");
-    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
     cmd
 }
 
