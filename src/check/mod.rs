@@ -303,6 +303,27 @@ impl<'a> FileCheck<'a> {
         )
     }
 
+    /// A finding about something a pattern pair's translation lacks (a number, a tag): there
+    /// is nothing to underline, so it points at the first character of the translation's
+    /// text (or, without text, as [`FileCheck::pair_finding`] does).
+    pub fn pair_lack_finding(&self, rule: &Rule, pair: &PatternPair<'_>, text: String) -> Finding {
+        let start = pair.translation.span.start;
+        let first = self
+            .translation
+            .and_then(|f| f.text().get(start..)?.chars().next())
+            .filter(|_| pair.translation.span.end > start);
+        match first {
+            Some(c) => self.finding(
+                rule,
+                start..start + c.len_utf8(),
+                Some(pair.entry),
+                pair.attribute,
+                text,
+            ),
+            None => self.pair_finding(rule, pair, None, text),
+        }
+    }
+
     /// A finding about one pattern of the file, pointing at its text (or, for a needle found
     /// in it, at that needle; or at the entry's ID when the pattern has no text).
     pub fn pattern_finding(
