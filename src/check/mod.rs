@@ -363,6 +363,45 @@ pub struct CheckOptions {
     pub shard: Option<crate::project::Shard>,
 }
 
+impl CheckOptions {
+    /// Whether the run reports the reference's own findings (syntax, duplicates, its
+    /// deprecated terms): with no `--locale`, with `--locale` naming the reference, or with
+    /// paths naming reference files (`shown`: the reference files' paths as shown) or their
+    /// directory. A translator's `check --locale es` does not repeat the authors' problems.
+    pub fn reference_in_scope<'s>(
+        &self,
+        reference: &str,
+        mut shown: impl Iterator<Item = &'s str>,
+    ) -> bool {
+        let named = |file: &str| {
+            self.paths.iter().any(|p| {
+                let p = p.trim_start_matches("./").trim_end_matches('/');
+                file == p
+                    || file
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+        };
+        self.locales.is_empty() || self.locales.iter().any(|l| l == reference) || shown.any(named)
+    }
+
+    /// The `--locale` list without the reference (which is not one of the project's
+    /// locales), and whether only the reference was named.
+    pub(crate) fn translation_locales(&self, project: &Project) -> (Vec<String>, bool) {
+        let reference = &project.reference_locale;
+        let is_reference =
+            |l: &String| l == reference && !project.locales.iter().any(|x| x == reference);
+        let others: Vec<String> = self
+            .locales
+            .iter()
+            .filter(|l| !is_reference(l))
+            .cloned()
+            .collect();
+        let only_reference = !self.locales.is_empty() && others.is_empty();
+        (others, only_reference)
+    }
+}
+
 /// The result of a check run.
 #[derive(Debug, Default)]
 pub struct CheckReport {
@@ -722,7 +761,11 @@ pub fn check(
         reference_index: reference_index.as_ref(),
         paths: &options.paths,
     };
-    let mut findings = if crate::project::Shard::owns_reference(options.shard) {
+    let in_scope = options.reference_in_scope(
+        &project.reference_locale,
+        catalog.reference.files.values().map(|f| f.shown.as_str()),
+    );
+    let mut findings = if crate::project::Shard::owns_reference(options.shard) && in_scope {
         run.check_reference(&catalog.reference)
     } else {
         Vec::new()
@@ -780,6 +823,7 @@ fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<F
         }
         (rule.check)(ctx, &mut raw);
     }
+    merge_repeats(&mut raw);
     for mut finding in raw {
         // A translator's `# medloc-ignore: RULE` exempts that message.
         let entry = finding
@@ -814,6 +858,21 @@ fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<F
             out.push(f);
         }
     }
+}
+
+/// One defect, one finding: of the findings of one rule on one pattern with the same text
+/// (the same name missing twice, the same tag typed twice), the first is kept.
+fn merge_repeats(findings: &mut Vec<Finding>) {
+    let mut seen: HashSet<(&'static str, Option<String>, Option<String>, String)> = HashSet::new();
+    findings.retain(|f| {
+        f.message_id.is_none()
+            || seen.insert((
+                f.rule,
+                f.message_id.clone(),
+                f.attribute.clone(),
+                f.text.clone(),
+            ))
+    });
 }
 
 /// Checks the project ([`check_streamed`]: from the cache where it holds the findings) and

@@ -238,7 +238,13 @@ pub fn check_each<T: Send>(
     sink: &mut dyn FnMut(T),
 ) -> Result<RunSummary> {
     let policy = Policy::from_project(project)?;
-    let (locales, mut problems) = project.select_locales(&options.locales, options.shard);
+    // `--locale en-US` (the reference) selects no translation.
+    let (named, only_reference) = options.translation_locales(project);
+    let (locales, mut problems) = if only_reference {
+        (Vec::new(), Vec::new())
+    } else {
+        project.select_locales(&named, options.shard)
+    };
     let (states, termbase) = load_side_inputs(project, &mut problems);
     let do_not_translate = super::scan::Names::new(do_not_translate_names(&termbase));
     let reference_texts = read_reference(project, &WorkingTree)?;
@@ -256,7 +262,14 @@ pub fn check_each<T: Send>(
     let unusable = |warning: String| format!("{warning}; checking without it");
 
     // First pass, over every unit at once: keys and cache headers only.
-    let owns_reference = Shard::owns_reference(options.shard);
+    let owns_reference = Shard::owns_reference(options.shard)
+        && options.reference_in_scope(
+            &project.reference_locale,
+            reference_texts
+                .files
+                .iter()
+                .map(|(_, shown, _)| shown.as_str()),
+        );
     let reference_plan = owns_reference.then(|| {
         let key = base.clone().map(|mut k| {
             k.part(b"reference");
