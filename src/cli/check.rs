@@ -4,13 +4,15 @@ use super::Outcome;
 use crate::check::{CheckOptions, CheckReport, Severity, Stream, Unit, check_each, check_streamed};
 use crate::error::Result;
 use crate::project::{Project, Shard};
-use crate::report::check_text::{Sources, Tally};
-use crate::report::{check_json, check_sarif, check_text};
+use crate::report::check_text::{Detail, Sources, Tally};
+use crate::report::{check_json, check_sarif, check_short, check_text};
 use std::io::IsTerminal;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
     Text,
+    /// One line per finding, `path:line:col: severity[rule]: text` (editors' quickfix lists).
+    Short,
     Json,
     Sarif,
 }
@@ -31,6 +33,14 @@ pub struct Args {
     /// `--deny warnings` makes warnings fail the run too.
     #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// Show less in text and short output: `-q` hides missing messages, `-qq` every warning
+    /// and info. The summary still counts them; JSON and SARIF are always complete.
+    #[arg(short, long, action = clap::ArgAction::Count, conflicts_with = "verbose")]
+    pub quiet: u8,
+    /// List each missing message in text output (by default one line per file says how
+    /// many).
+    #[arg(short, long)]
+    pub verbose: bool,
     #[command(flatten)]
     pub cache: super::CacheArgs,
 }
@@ -43,26 +53,35 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     };
     let cache = args.cache.cache(project);
     let deny_warnings = args.deny.is_some();
+    let detail = Detail {
+        quiet: args.quiet,
+        verbose: args.verbose,
+    };
     if let Format::Sarif = args.format {
         // SARIF is one JSON document with per-rule indices: written whole at the end.
         let run = check_streamed(project, &options, cache.as_ref())?;
         print_warnings(&run.warnings);
         return print_report(&run.report, &Sources::new(), args.format, deny_warnings);
     }
-    // Text and JSON are written a few locales at a time, as their findings are final.
+    // Text, short and JSON are written a few locales at a time, as their findings are final.
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let json = matches!(args.format, Format::Json);
+    let format = args.format;
+    let json = matches!(format, Format::Json);
     let stream = Stream {
         cache: cache.as_ref(),
-        sources: !json,
+        sources: matches!(format, Format::Text),
     };
-    let digest = |unit: Unit| {
-        if json {
+    let digest = |unit: Unit| match format {
+        Format::Text => text_digest(&unit, color, detail),
+        Format::Short => {
+            let mut tally = Tally::default();
+            tally.add(&unit.findings);
+            (check_short::lines(&unit.findings, detail), tally)
+        }
+        Format::Json | Format::Sarif => {
             let mut tally = Tally::default();
             tally.add(&unit.findings);
             (check_json::fragment(&unit.findings), tally)
-        } else {
-            text_digest(&unit, color)
         }
     };
     let mut tally = Tally::default();
@@ -93,6 +112,9 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         }
         let problems: Vec<String> = summary.problems.iter().map(ToString::to_string).collect();
         print!("{}", check_json::tail(joiner.any(), counts, &problems));
+    } else if let Format::Short = format {
+        // Standard output holds the findings' lines only, for a quickfix list.
+        eprint!("{}", tally.summary(&summary.locales));
     } else {
         print!("{}", tally.summary(&summary.locales));
     }
@@ -102,7 +124,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
 
 /// One unit's findings as text diagnostics (with snippets of its sources), and their
 /// tally: what `check` and `build` print as each unit is final.
-pub(super) fn text_digest(unit: &Unit, color: bool) -> (String, Tally) {
+pub(super) fn text_digest(unit: &Unit, color: bool, detail: Detail) -> (String, Tally) {
     let mut tally = Tally::default();
     tally.add(&unit.findings);
     let sources: Sources<'_> = unit
@@ -111,7 +133,7 @@ pub(super) fn text_digest(unit: &Unit, color: bool) -> (String, Tally) {
         .map(|(path, text)| (path.as_str(), text.as_str()))
         .collect();
     (
-        check_text::diagnostics(&unit.findings, &sources, color),
+        check_text::diagnostics(&unit.findings, &sources, color, detail),
         tally,
     )
 }
@@ -135,8 +157,15 @@ pub(super) fn print_report(
         Format::Sarif => print!("{}", check_sarif::render(report)),
         Format::Text => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!("{}", check_text::render(report, sources, color));
+            print!(
+                "{}",
+                check_text::render(report, sources, color, Detail::default())
+            );
         }
+        Format::Short => print!(
+            "{}",
+            check_short::lines(&report.findings, Detail::default())
+        ),
     }
     outcome(
         &report.problems,
