@@ -718,6 +718,9 @@ fn one_defect_one_finding() {
         .collect();
     assert_eq!(script.len(), 1, "{script:#?}");
     assert_eq!(script[0]["rule"], "disallowed-markup");
+    // The same attribute on two tags of one message: one finding.
+    let style = of_message(&report, "disallowed-markup", "tips");
+    assert_eq!(style.len(), 1, "{style:#?}");
     // The reference's own findings only when the reference is in scope.
     let reference_findings = |args: &[&str]| {
         let (report, _) = json(dir.path(), args);
@@ -769,19 +772,19 @@ fn verbosity_of_missing_messages_and_warnings() {
     assert_eq!(code, 0);
     assert!(
         out.contains(
-            "warning[missing-message]: locales/pt-BR/guide.ftl: 6 messages missing (first: helpline, …); -v lists them\n"
+            "warning[missing-message]: locales/pt-BR/guide.ftl: 7 messages missing (first: helpline, …); -v lists them\n"
         ),
         "{out}"
     );
     assert!(!out.contains("missing message helpline"), "{out}");
-    let summary = "  pt-BR       0 errors     8 warnings    0 infos     8 missing\n";
+    let summary = "  pt-BR       0 errors     9 warnings    0 infos     9 missing\n";
     assert!(out.contains(summary), "{out}");
     let (verbose, _) = text(dir.path(), &["--locale", "pt-BR", "-v"]);
     assert_eq!(
         verbose
             .matches("warning[missing-message]: missing message ")
             .count(),
-        8,
+        9,
         "{verbose}"
     );
     assert!(!verbose.contains("messages missing"), "{verbose}");
@@ -798,7 +801,7 @@ fn verbosity_of_missing_messages_and_warnings() {
         all.matches("error[").count()
     );
     assert!(
-        very_quiet.contains("  total       5 errors    10 warnings    0 infos\n"),
+        very_quiet.contains("  total       6 errors    11 warnings    0 infos\n"),
         "{very_quiet}"
     );
     // Machine formats are complete whatever the verbosity.
@@ -864,5 +867,5 @@ fn short_format_is_one_line_per_finding() {
         .stdout;
     let quiet = String::from_utf8(quiet).unwrap();
     assert!(!quiet.contains("missing-message"), "{quiet}");
-    assert_eq!(quiet.lines().count(), lines.len() - 8);
+    assert_eq!(quiet.lines().count(), lines.len() - 9);
 }
