@@ -737,6 +737,8 @@ fn one_defect_one_finding() {
         reference_findings(&["--locale", "es", "locales/en-US/guide.ftl"]),
         1
     );
+    // A path relative to the locale directory names es's file, not the reference's.
+    assert_eq!(reference_findings(&["--locale", "es", "guide.ftl"]), 0);
     let (only_reference, code) = json(dir.path(), &["--locale", "en-US"]);
     assert_eq!(code, 0, "{only_reference:#}");
     assert!(

@@ -366,21 +366,18 @@ pub struct CheckOptions {
 impl CheckOptions {
     /// Whether the run reports the reference's own findings (syntax, duplicates, its
     /// deprecated terms): with no `--locale`, with `--locale` naming the reference, or with
-    /// paths naming reference files (`shown`: the reference files' paths as shown) or their
-    /// directory. A translator's `check --locale es` does not repeat the authors' problems.
+    /// paths naming reference files as shown (`locales/en-US/guide.ftl`; `shown`: the
+    /// reference files' paths). A translator's `check --locale es` does not repeat the
+    /// authors' problems, nor does `check --locale es guide.ftl` (es's file).
     pub fn reference_in_scope<'s>(
         &self,
         reference: &str,
         mut shown: impl Iterator<Item = &'s str>,
     ) -> bool {
         let named = |file: &str| {
-            self.paths.iter().any(|p| {
-                let p = p.trim_start_matches("./").trim_end_matches('/');
-                file == p
-                    || file
-                        .strip_prefix(p)
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
+            self.paths
+                .iter()
+                .any(|p| p.trim_start_matches("./") == file)
         };
         self.locales.is_empty() || self.locales.iter().any(|l| l == reference) || shown.any(named)
     }
