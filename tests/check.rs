@@ -621,9 +621,19 @@ fn number_and_markup_findings_point_at_what_differs() {
         "number `2.5` of the reference is `25` in the translation"
     );
     let (out, _) = text(dir.path(), &["--locale", "es"]);
-    assert_eq!(
-        carets(diagnostic(&out, "error[number-mismatch]: phone number")),
-        "^".repeat("800-662-4357".len())
+    let phone = diagnostic(&out, "error[number-mismatch]: phone number");
+    assert_eq!(carets(phone), "^".repeat("800-662-4357".len()));
+    // And at the reference's number, in the reference file.
+    assert!(
+        phone.contains(" ::: locales/en-US/guide.ftl:2:49\n"),
+        "{phone}"
+    );
+    assert!(
+        phone.contains(&format!(
+            "{} the reference's",
+            "-".repeat("1-800-662-4357".len())
+        )),
+        "{phone}"
     );
     assert_eq!(
         carets(diagnostic(&out, "error[number-mismatch]: number `2.5`")),

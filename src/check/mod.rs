@@ -101,6 +101,11 @@ pub struct Finding {
     /// Byte span in the file, for the snippet (not serialized).
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
+    /// Where the reference has what the finding is about (the number or tag the translation
+    /// changed or lacks): the reference file as shown and the byte span there, for the text
+    /// report's second snippet (not serialized).
+    #[serde(skip)]
+    pub reference_span: Option<(String, std::ops::Range<usize>)>,
 }
 
 /// What a rule sees: one translation file and its reference, with the locale's facts.
@@ -281,7 +286,22 @@ impl<'a> FileCheck<'a> {
             translation: None,
             hint: None,
             span,
+            reference_span: None,
         }
+    }
+
+    /// Where `needle` is in the reference's text of `pair` (its `nth` occurrence not next to
+    /// a character `joins` accepts), as a [`Finding::reference_span`].
+    pub fn reference_place(
+        &self,
+        pair: &PatternPair<'_>,
+        needle: &str,
+        nth: usize,
+        joins: fn(char) -> bool,
+    ) -> Option<(String, std::ops::Range<usize>)> {
+        let file = self.reference?;
+        let span = occurrence(file, pair.reference.span.clone(), needle, nth, joins)?;
+        Some((file.shown.clone(), span))
     }
 
     /// A finding about a pattern pair, pointing at the translation's text (or, for a needle
@@ -349,6 +369,29 @@ impl<'a> FileCheck<'a> {
         };
         self.finding(rule, span, Some(entry), attribute, text)
     }
+}
+
+/// The byte range in `file` of the `nth` occurrence of `needle` within `within`, with no
+/// character that `joins` accepts on either side (a digit, for a number: `25` is not in
+/// `250`).
+pub(crate) fn occurrence(
+    file: &FtlFile,
+    within: std::ops::Range<usize>,
+    needle: &str,
+    nth: usize,
+    joins: fn(char) -> bool,
+) -> Option<std::ops::Range<usize>> {
+    let text = file.text().get(within.clone())?;
+    if needle.is_empty() {
+        return None;
+    }
+    text.match_indices(needle)
+        .filter(|(i, m)| {
+            !text[..*i].chars().next_back().is_some_and(joins)
+                && !text[i + m.len()..].chars().next().is_some_and(joins)
+        })
+        .nth(nth)
+        .map(|(i, m)| within.start + i..within.start + i + m.len())
 }
 
 /// Options of one check run.

@@ -505,10 +505,13 @@ impl Work<'_> {
                     } else if is_reference {
                         sources_of(&findings, self.reference_texts)
                     } else {
-                        match read_project_locale(self.project, name, &WorkingTree) {
-                            Ok(texts) => sources_of(&findings, &texts),
-                            Err(_) => Vec::new(),
-                        }
+                        let mut sources =
+                            match read_project_locale(self.project, name, &WorkingTree) {
+                                Ok(texts) => sources_of(&findings, &texts),
+                                Err(_) => Vec::new(),
+                            };
+                        sources.extend(sources_of(&findings, self.reference_texts));
+                        sources
                     };
                     done.reused = true;
                     done.output = Some(digest(Unit {
@@ -572,7 +575,9 @@ impl Work<'_> {
             );
             let findings = run.check_locale(&catalog, locale, self.states.get(name));
             let sources = if self.sources {
-                file_sources(&findings, locale)
+                let mut sources = file_sources(&findings, locale);
+                sources.extend(file_sources(&findings, &checker.reference));
+                sources
             } else {
                 Vec::new()
             };
@@ -709,7 +714,7 @@ fn add_texts(key: &mut KeyBuilder, texts: &LocaleTexts) -> Option<()> {
 
 /// The texts of the parsed files `findings` point into.
 fn file_sources(findings: &[Finding], files: &LocaleFiles) -> Vec<(String, String)> {
-    let wanted: BTreeSet<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+    let wanted = pointed_into(findings);
     files
         .files
         .values()
@@ -720,12 +725,24 @@ fn file_sources(findings: &[Finding], files: &LocaleFiles) -> Vec<(String, Strin
 
 /// The texts of the read files `findings` point into.
 fn sources_of(findings: &[Finding], texts: &LocaleTexts) -> Vec<(String, String)> {
-    let wanted: BTreeSet<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+    let wanted = pointed_into(findings);
     texts
         .files
         .iter()
         .filter(|(_, shown, _)| wanted.contains(shown.as_str()))
         .filter_map(|(_, shown, text)| Some((shown.clone(), text.as_ref().ok()?.clone())))
+        .collect()
+}
+
+/// The files, as shown, that `findings` point into: their own, and the reference's where a
+/// finding points there too.
+fn pointed_into(findings: &[Finding]) -> BTreeSet<&str> {
+    findings
+        .iter()
+        .flat_map(|f| {
+            std::iter::once(f.path.as_str())
+                .chain(f.reference_span.as_ref().map(|(path, _)| path.as_str()))
+        })
         .collect()
 }
 

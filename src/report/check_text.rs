@@ -224,25 +224,32 @@ fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String
     let head = level.clone().primary_title(title).id(f.rule);
     let group = match source {
         Some(text) if !text.is_empty() && f.span.end > f.span.start => {
-            // Spans are byte ranges; one that starts or ends inside a multi-byte character
-            // (a junk starting with an emoji) widens to whole characters, or the snippet
-            // renderer would panic slicing the line.
-            let span_start = text.floor_char_boundary(f.span.start);
-            let (start, end) = line_window(text, span_start);
-            let slice = &text[start..end];
-            let line_no = text[..start].matches('\n').count() + 1;
-            let s = span_start - start;
-            let e = slice.ceil_char_boundary(
-                (f.span.end.max(f.span.start + 1) - start)
-                    .min(slice.len())
-                    .max(s),
-            );
-            head.element(
+            let (slice, line_no, span) = line_of(text, &f.span);
+            let group = head.element(
                 Snippet::source(slice)
                     .line_start(line_no)
                     .path(f.path.as_str())
-                    .annotation(AnnotationKind::Primary.span(s..e)),
-            )
+                    .annotation(AnnotationKind::Primary.span(span)),
+            );
+            // The reference's number or tag, beside the translation's.
+            let reference = f.reference_span.as_ref().and_then(|(path, span)| {
+                let text = sources.get(path.as_str()).copied()?;
+                (span.end <= text.len() && span.start < span.end).then_some((path, text, span))
+            });
+            match reference {
+                Some((path, text, span)) => {
+                    let (slice, line_no, span) = line_of(text, span);
+                    group.element(
+                        Snippet::source(slice)
+                            .line_start(line_no)
+                            .path(path.as_str())
+                            .annotation(
+                                AnnotationKind::Context.span(span).label("the reference's"),
+                            ),
+                    )
+                }
+                None => group,
+            }
         }
         _ => {
             // A finding without extent (a missing message: where it would go) shows its
@@ -276,6 +283,27 @@ fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String
         ));
     }
     renderer.render(&report)
+}
+
+/// The line of `text` holding `span`'s start, its 1-based number, and the span within it.
+/// Spans are byte ranges; one that starts or ends inside a multi-byte character (a junk
+/// starting with an emoji) widens to whole characters, or the snippet renderer would panic
+/// slicing the line.
+fn line_of<'t>(
+    text: &'t str,
+    span: &std::ops::Range<usize>,
+) -> (&'t str, usize, std::ops::Range<usize>) {
+    let span_start = text.floor_char_boundary(span.start);
+    let (start, end) = line_window(text, span_start);
+    let slice = &text[start..end];
+    let line_no = text[..start].matches('\n').count() + 1;
+    let s = span_start - start;
+    let e = slice.ceil_char_boundary(
+        (span.end.max(span.start + 1) - start)
+            .min(slice.len())
+            .max(s),
+    );
+    (slice, line_no, s..e)
 }
 
 /// The byte range of the line holding `offset`.
@@ -315,6 +343,7 @@ mod tests {
                 translation: None,
                 hint: None,
                 span,
+                reference_span: None,
             });
         }
         let sources: Sources<'_> = [("x.ftl", text)].into_iter().collect();

@@ -2,7 +2,8 @@
 //! Compares the inline tags of a translation (`<em>`, `<strong>`, `<a data-l10n-name>`) with
 //! its reference: the same tags, as many of each, and the same `data-l10n-name` values.
 //! Other tags (`<script>`) are `disallowed-markup`'s alone. The finding points at the first
-//! tag the reference does not have, or, for a tag left out, at the start of the message.
+//! tag the reference does not have, or, for a tag left out, at the start of the message, and
+//! shows the reference's first tag that the translation lacks.
 //!
 //! ## Why it matters
 //! A lost `<a data-l10n-name="findtreatment">` removes the link to the treatment locator; a lost
@@ -44,16 +45,24 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         }
         // Point at the first tag the reference does not have, as typed; else (a tag left
         // out) at the start of the message's text.
-        let typed = extra.first().and_then(|wanted| {
+        let typed = first_opening(&extra).and_then(|wanted| {
             crate::check::scan::tags(&pair.translation.prose)
                 .into_iter()
-                .find(|tag| &&tag_signature(tag) == wanted)
+                .find(|tag| &tag_signature(tag) == wanted)
                 .map(|tag| &pair.translation.prose[tag.offset..tag.offset + tag.len])
         });
-        let f = match typed {
+        let mut f = match typed {
             Some(typed) => ctx.pair_finding(&RULE, &pair, Some(typed), text),
             None => ctx.pair_lack_finding(&RULE, &pair, text),
         };
+        // And at the reference's first tag the translation lacks.
+        f.reference_span = first_opening(&missing).and_then(|wanted| {
+            let tag = crate::check::scan::tags(&pair.reference.prose)
+                .into_iter()
+                .find(|tag| &tag_signature(tag) == wanted)?;
+            let raw = &pair.reference.prose[tag.offset..tag.offset + tag.len];
+            ctx.reference_place(&pair, raw, 0, |_| false)
+        });
         out.push(f);
     }
 }
@@ -80,6 +89,15 @@ fn tag_signature(t: &crate::check::scan::Tag) -> String {
     }
 }
 
+/// The first opening tag of a signature list (sorted, closing tags come first), else its
+/// first tag: what a reader looks for.
+fn first_opening<'s>(tags: &[&'s String]) -> Option<&'s String> {
+    tags.iter()
+        .find(|t| !t.starts_with("</"))
+        .or(tags.first())
+        .copied()
+}
+
 fn join(items: &[&String]) -> String {
     items
         .iter()
@@ -101,6 +119,10 @@ mod tests {
         assert_eq!(
             fixture::spanned(&super::RULE, "bad.ftl", &bad),
             ["A", "<a data-l10n-name=\"localizador\">"]
+        );
+        assert_eq!(
+            fixture::reference_spanned(&super::RULE, &bad),
+            ["<strong>", "<a data-l10n-name=\"locator\">"]
         );
     }
 }

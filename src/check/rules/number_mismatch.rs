@@ -5,8 +5,8 @@
 //! `2.5`) count as the same value. Numbers inside plural variants (`[one] 1 hour`) belong to
 //! the plural category and are not compared. A phone number (`1-800-662-4357`, `+1 800 662
 //! 4357`, `(800) 662-4357`) is one value. The finding points at the number the translation
-//! has instead (`25` for `2.5`), or at the start of the message when it has none, and quotes
-//! the reference's number as written.
+//! has instead (`25` for `2.5`), or at the start of the message when it has none, quotes the
+//! reference's number as written and shows it in the reference file.
 //!
 //! ## Why it matters
 //! A changed digit in a dose or a helpline number is the most dangerous error a medical
@@ -26,8 +26,12 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-use crate::catalog::PatternPair;
+use crate::check::occurrence;
 use crate::check::scan::{Number, digit_value, numbers_at, strip_tags};
+
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
@@ -92,7 +96,10 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
                     let text = format!(
                         "{kind} `{written}` of the reference is `{typed}` in the translation"
                     );
-                    match locate(ctx, &pair, typed, nth) {
+                    let at = ctx.translation.and_then(|file| {
+                        occurrence(file, pair.translation.span.clone(), typed, nth, is_digit)
+                    });
+                    match at {
                         Some(span) => {
                             ctx.finding(&RULE, span, Some(pair.entry), pair.attribute, text)
                         }
@@ -105,6 +112,12 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
                     format!("{kind} `{written}` of the reference is missing from the translation"),
                 ),
             };
+            let nth = reference
+                .iter()
+                .take_while(|n| n.start < number.start)
+                .filter(|n| &reference_prose[n.start..n.end] == written)
+                .count();
+            f.reference_span = ctx.reference_place(&pair, written, nth, is_digit);
             f.hint = Some("keep every number, dose and phone number exactly; separators may follow your locale".to_owned());
             out.push(f);
         }
@@ -131,25 +144,6 @@ fn digit_runs(text: &str) -> Vec<String> {
     runs
 }
 
-/// The byte range of the `nth` occurrence of `typed` as a whole number (no digit on either
-/// side) in the translation's text of `pair`.
-fn locate(
-    ctx: &FileCheck<'_>,
-    pair: &PatternPair<'_>,
-    typed: &str,
-    nth: usize,
-) -> Option<std::ops::Range<usize>> {
-    let span = pair.translation.span.clone();
-    let text = ctx.translation?.text().get(span.clone())?;
-    let digit = |c: Option<char>| c.and_then(digit_value).is_some();
-    text.match_indices(typed)
-        .filter(|(i, m)| {
-            !digit(text[..*i].chars().next_back()) && !digit(text[i + m.len()..].chars().next())
-        })
-        .nth(nth)
-        .map(|(i, m)| span.start + i..span.start + i + m.len())
-}
-
 #[cfg(test)]
 mod tests {
     crate::check::rules::fixture_test!(super::RULE);
@@ -163,6 +157,10 @@ mod tests {
         assert_eq!(
             fixture::spanned(&super::RULE, "bad.ftl", &bad),
             ["4537", "25", "3", "800-662-4357", "E"]
+        );
+        assert_eq!(
+            fixture::reference_spanned(&super::RULE, &bad),
+            ["4357", "2.5", "2", "1-800-662-4357", "(555) 123-4567"]
         );
     }
 }
