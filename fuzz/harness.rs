@@ -134,7 +134,13 @@ pub fn check(data: &[u8]) {
             sources.insert(file.shown.as_str(), file.text());
         }
     }
-    medloc::report::check_text::render(&report, &sources, false);
+    // Every finding on its own (verbose), so each one's snippet is rendered.
+    let detail = medloc::report::check_text::Detail {
+        quiet: 0,
+        verbose: true,
+    };
+    medloc::report::check_text::render(&report, &sources, false, detail);
+    medloc::report::check_short::lines(&report.findings, detail);
     medloc::report::check_json::render(&report);
     medloc::report::check_sarif::render(&report);
 }

@@ -814,6 +814,12 @@ fn shown_paths(project: &Project, listing: &Listing) -> BTreeMap<PathBuf, String
         .collect()
 }
 
+/// The directory of `locale` as shown, when its patterns have one and it does not exist yet.
+pub fn absent_locale_dir(project: &Project, locale: &str) -> Option<String> {
+    let listing = project.locale_listing(locale, &WorkingTree);
+    absent_dir(project, &listing, &WorkingTree)
+}
+
 /// The locale's own directory as shown, when its patterns have one and it does not exist.
 fn absent_dir(project: &Project, listing: &Listing, source: &dyn Tree) -> Option<String> {
     listing

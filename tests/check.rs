@@ -555,3 +555,331 @@ fn a_fifty_megabyte_locale_file() {
     let (report, _) = json(dir.path(), &["--locale", "fr"]);
     assert_eq!(findings(&report, "obsolete-message").len(), i + 1);
 }
+
+// The first hour of a translator (issue #14, items 7 to 11), on the `firsthour` fixture
+// project: es has one defect of each kind, pt-BR is new with two messages translated.
+
+fn firsthour() -> tempfile::TempDir {
+    common::fixture_project("firsthour")
+}
+
+/// `medloc check ARGS` as text (no colour: piped), and its exit code.
+fn text(dir: &Path, args: &[&str]) -> (String, i32) {
+    let out = medloc(dir).arg("check").args(args).output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+/// The text diagnostic whose title starts with `title`, from its title to the blank line.
+fn diagnostic<'t>(text: &'t str, title: &str) -> &'t str {
+    let start = text
+        .find(title)
+        .unwrap_or_else(|| panic!("no {title:?} in:\n{text}"));
+    let end = text[start..].find("\n\n").map_or(text.len(), |e| start + e);
+    &text[start..end]
+}
+
+/// The carets of a text diagnostic, without the gutter.
+fn carets(diagnostic: &str) -> &str {
+    diagnostic
+        .lines()
+        .find_map(|l| {
+            l.split_once(" | ")
+                .map(|(_, c)| c.trim())
+                .filter(|c| c.starts_with('^'))
+        })
+        .unwrap_or_else(|| panic!("no caret line in:\n{diagnostic}"))
+}
+
+fn of_message<'a>(report: &'a Value, rule: &str, id: &str) -> Vec<&'a Value> {
+    findings(report, rule)
+        .into_iter()
+        .filter(|f| f["message_id"] == id)
+        .collect()
+}
+
+/// Item 7: number-mismatch and markup-mismatch point at the number or tag, not at the whole
+/// message, and a phone number is one value.
+#[test]
+fn number_and_markup_findings_point_at_what_differs() {
+    let dir = firsthour();
+    let (report, _) = json(dir.path(), &["--locale", "es"]);
+    let phone = of_message(&report, "number-mismatch", "helpline");
+    assert_eq!(phone.len(), 1, "{report:#}");
+    assert_eq!(
+        phone[0]["text"],
+        "phone number `1-800-662-4357` of the reference is `800-662-4357` in the translation"
+    );
+    // `helpline = Llame a la Línea Nacional de Ayuda de la ASSM al ` is 60 characters.
+    assert_eq!(
+        (&phone[0]["line"], &phone[0]["column"]),
+        (&2.into(), &61.into())
+    );
+    let dose = of_message(&report, "number-mismatch", "dose");
+    assert_eq!(
+        dose[0]["text"],
+        "number `2.5` of the reference is `25` in the translation"
+    );
+    let (out, _) = text(dir.path(), &["--locale", "es"]);
+    let phone = diagnostic(&out, "error[number-mismatch]: phone number");
+    assert_eq!(carets(phone), "^".repeat("800-662-4357".len()));
+    // And at the reference's number, in the reference file.
+    assert!(
+        phone.contains(" ::: locales/en-US/guide.ftl:2:49\n"),
+        "{phone}"
+    );
+    assert!(
+        phone.contains(&format!(
+            "{} the reference's",
+            "-".repeat("1-800-662-4357".len())
+        )),
+        "{phone}"
+    );
+    assert_eq!(
+        carets(diagnostic(&out, "error[number-mismatch]: number `2.5`")),
+        "^^"
+    );
+    assert_eq!(
+        carets(diagnostic(&out, "error[markup-mismatch]")),
+        "^".repeat(r#"<a data-l10n-name="localizador">"#.len())
+    );
+}
+
+/// Item 8: a missing message points at where it would go, columns are 1-based in every
+/// format, and the text arrow lines up with the other diagnostics'.
+#[test]
+fn missing_message_points_where_it_would_go() {
+    let dir = firsthour();
+    let (report, _) = json(dir.path(), &["--locale", "pt-BR"]);
+    let at = |id: &str| {
+        let f = of_message(&report, "missing-message", id);
+        assert_eq!(f.len(), 1, "{id}: {report:#}");
+        (
+            f[0]["path"].as_str().unwrap().to_owned(),
+            f[0]["line"].as_u64(),
+            f[0]["column"].as_u64(),
+        )
+    };
+    // After intro-title, the previous reference message pt-BR has.
+    assert_eq!(
+        at("helpline"),
+        ("locales/pt-BR/guide.ftl".into(), Some(2), Some(1))
+    );
+    assert_eq!(
+        at("stigma"),
+        ("locales/pt-BR/guide.ftl".into(), Some(2), Some(1))
+    );
+    // The file is missing: its first line.
+    assert_eq!(
+        at("extra-title"),
+        ("locales/pt-BR/extra.ftl".into(), Some(1), Some(1))
+    );
+    let (out, _) = text(dir.path(), &["--locale", "pt-BR", "-v"]);
+    let one = diagnostic(&out, "warning[missing-message]: missing message helpline");
+    assert!(
+        one.contains("\n --> locales/pt-BR/guide.ftl:2:1\n"),
+        "{one}"
+    );
+    let none = diagnostic(
+        &out,
+        "warning[missing-message]: missing message extra-title",
+    );
+    assert!(
+        none.contains("\n --> locales/pt-BR/extra.ftl:1:1\n"),
+        "{none}"
+    );
+    assert!(!out.contains(":0\n"), "no column 0:\n{out}");
+    let sarif: Value = serde_json::from_slice(
+        &medloc(dir.path())
+            .args(["check", "--format", "sarif"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for result in sarif["runs"][0]["results"].as_array().unwrap() {
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startColumn"].as_u64() >= Some(1), "{result:#}");
+    }
+}
+
+/// Item 10: one defect, one finding.
+#[test]
+fn one_defect_one_finding() {
+    let dir = firsthour();
+    let (report, _) = json(dir.path(), &["--locale", "es"]);
+    // SAMHSA, twice in the reference, translated: one do-not-translate error, and no
+    // term-missing for the same name.
+    assert_eq!(
+        of_message(&report, "do-not-translate", "helpline").len(),
+        1,
+        "{report:#}"
+    );
+    assert!(
+        of_message(&report, "term-missing", "helpline").is_empty(),
+        "{report:#}"
+    );
+    // `<script>...</script>`: one finding, the most specific rule's.
+    let script: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message_id"] == "warning")
+        .collect();
+    assert_eq!(script.len(), 1, "{script:#?}");
+    assert_eq!(script[0]["rule"], "disallowed-markup");
+    // The same attribute on two tags of one message: one finding.
+    let style = of_message(&report, "disallowed-markup", "tips");
+    assert_eq!(style.len(), 1, "{style:#?}");
+    // The reference's own findings only when the reference is in scope.
+    let reference_findings = |args: &[&str]| {
+        let (report, _) = json(dir.path(), args);
+        findings(&report, "source-term-style").len()
+    };
+    assert_eq!(reference_findings(&["--locale", "es"]), 0);
+    assert_eq!(
+        reference_findings(&["--locale", "pt-BR", "--locale", "es"]),
+        0
+    );
+    assert_eq!(reference_findings(&[]), 1);
+    assert_eq!(reference_findings(&["--locale", "en-US"]), 1);
+    assert_eq!(
+        reference_findings(&["--locale", "es", "locales/en-US/guide.ftl"]),
+        1
+    );
+    // A path relative to the locale directory names es's file, not the reference's.
+    assert_eq!(reference_findings(&["--locale", "es", "guide.ftl"]), 0);
+    let (only_reference, code) = json(dir.path(), &["--locale", "en-US"]);
+    assert_eq!(code, 0, "{only_reference:#}");
+    assert!(
+        only_reference["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["locale"] == "en-US")
+    );
+}
+
+/// Item 11: term-missing quotes the words the reference uses, not the concept's first term.
+#[test]
+fn term_missing_quotes_the_reference_words() {
+    let dir = firsthour();
+    let (report, _) = json(dir.path(), &["--locale", "es"]);
+    let veins = of_message(&report, "term-missing", "veins");
+    assert_eq!(veins.len(), 1, "{report:#}");
+    let text = veins[0]["text"].as_str().unwrap();
+    assert!(
+        text.contains(r#"the reference says "Intravenous drug use""#),
+        "{text}"
+    );
+    assert!(!text.contains("injection drug use"), "{text}");
+}
+
+/// Item 9: the missing messages of a file are one line unless `-v`; `-q` hides them and
+/// `-qq` every warning, the summary still counting them; JSON and SARIF stay complete.
+#[test]
+fn verbosity_of_missing_messages_and_warnings() {
+    let dir = firsthour();
+    let (out, code) = text(dir.path(), &["--locale", "pt-BR"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            "warning[missing-message]: locales/pt-BR/guide.ftl: 7 messages missing (first: helpline, …); -v lists them\n"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("missing message helpline"), "{out}");
+    let summary = "  pt-BR       0 errors     9 warnings    0 infos     9 missing\n";
+    assert!(out.contains(summary), "{out}");
+    let (verbose, _) = text(dir.path(), &["--locale", "pt-BR", "-v"]);
+    assert_eq!(
+        verbose
+            .matches("warning[missing-message]: missing message ")
+            .count(),
+        9,
+        "{verbose}"
+    );
+    assert!(!verbose.contains("messages missing"), "{verbose}");
+    let (quiet, _) = text(dir.path(), &["--locale", "pt-BR", "-q"]);
+    assert!(!quiet.contains("missing-message"), "{quiet}");
+    assert!(quiet.contains(summary), "counts still summarised:\n{quiet}");
+    let (all, _) = text(dir.path(), &[]);
+    assert!(all.contains("warning[term-missing]"), "{all}");
+    let (very_quiet, code) = text(dir.path(), &["-qq"]);
+    assert_eq!(code, 1);
+    assert!(!very_quiet.contains("warning["), "{very_quiet}");
+    assert_eq!(
+        very_quiet.matches("error[").count(),
+        all.matches("error[").count()
+    );
+    assert!(
+        very_quiet.contains("  total       6 errors    11 warnings    0 infos\n"),
+        "{very_quiet}"
+    );
+    // Machine formats are complete whatever the verbosity.
+    let machine = |args: &[&str]| {
+        medloc(dir.path())
+            .arg("check")
+            .args(args)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(
+        machine(&["--format", "json", "-qq"]),
+        machine(&["--format", "json"])
+    );
+    assert_eq!(
+        machine(&["--format", "sarif", "-q"]),
+        machine(&["--format", "sarif"])
+    );
+}
+
+/// Item 9: `--format short`, one `path:line:col: severity[rule]: text` line per finding.
+#[test]
+fn short_format_is_one_line_per_finding() {
+    let dir = firsthour();
+    let out = medloc(dir.path())
+        .args(["check", "--format", "short"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (report, _) = json(dir.path(), &[]);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), diagnostics.len(), "{stdout}");
+    for (line, d) in lines.iter().zip(diagnostics) {
+        let prefix = format!(
+            "{}:{}:{}: {}[{}]: {}",
+            d["path"].as_str().unwrap(),
+            d["line"],
+            d["column"],
+            d["severity"].as_str().unwrap(),
+            d["rule"].as_str().unwrap(),
+            d["text"].as_str().unwrap()
+        );
+        assert!(line.starts_with(&prefix), "{line}\n{prefix}");
+    }
+    assert!(lines.contains(
+        &"locales/es/guide.ftl:2:61: error[number-mismatch]: phone number `1-800-662-4357` of the reference is `800-662-4357` in the translation (helpline)"
+    ), "{stdout}");
+    assert!(
+        lines.contains(
+            &"locales/pt-BR/guide.ftl:2:1: warning[missing-message]: missing message helpline"
+        ),
+        "{stdout}"
+    );
+    // The summary goes to standard error, out of a quickfix list's way.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("summary:"));
+    let quiet = medloc(dir.path())
+        .args(["check", "--format", "short", "-q"])
+        .output()
+        .unwrap()
+        .stdout;
+    let quiet = String::from_utf8(quiet).unwrap();
+    assert!(!quiet.contains("missing-message"), "{quiet}");
+    assert_eq!(quiet.lines().count(), lines.len() - 9);
+}

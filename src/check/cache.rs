@@ -22,7 +22,7 @@ pub const DEFAULT_DIR: &str = ".medloc-cache";
 /// another wrote.
 const BUILD_ID: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("MEDLOC_BUILD_ID"));
 
-const ENTRY_SCHEMA: &str = "medloc-check-cache/2";
+const ENTRY_SCHEMA: &str = "medloc-check-cache/3";
 
 /// A running SHA-256 over length-prefixed parts, so `("ab", "c")` and `("a", "bc")` differ.
 #[derive(Clone)]
@@ -109,6 +109,7 @@ struct CachedFinding {
     translation: Option<String>,
     hint: Option<String>,
     span: (usize, usize),
+    reference_span: Option<(String, usize, usize)>,
 }
 
 impl Cache {
@@ -192,6 +193,7 @@ impl Cache {
                 translation: f.translation,
                 hint: f.hint,
                 span: f.span.0..f.span.1,
+                reference_span: f.reference_span.map(|(path, s, e)| (path, s..e)),
             });
         }
         Lookup::Hit(findings)
@@ -218,6 +220,10 @@ impl Cache {
                     translation: f.translation.clone(),
                     hint: f.hint.clone(),
                     span: (f.span.start, f.span.end),
+                    reference_span: f
+                        .reference_span
+                        .as_ref()
+                        .map(|(path, s)| (path.clone(), s.start, s.end)),
                 })
                 .collect(),
         };
@@ -264,6 +270,7 @@ mod tests {
             translation: None,
             hint: Some("add it".into()),
             span: 4..9,
+            reference_span: Some(("locales/en-US/a.ftl".into(), 0..2)),
         }
     }
 

@@ -101,6 +101,11 @@ pub struct Finding {
     /// Byte span in the file, for the snippet (not serialized).
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
+    /// Where the reference has what the finding is about (the number or tag the translation
+    /// changed or lacks): the reference file as shown and the byte span there, for the text
+    /// report's second snippet (not serialized).
+    #[serde(skip)]
+    pub reference_span: Option<(String, std::ops::Range<usize>)>,
 }
 
 /// What a rule sees: one translation file and its reference, with the locale's facts.
@@ -281,7 +286,22 @@ impl<'a> FileCheck<'a> {
             translation: None,
             hint: None,
             span,
+            reference_span: None,
         }
+    }
+
+    /// Where `needle` is in the reference's text of `pair` (its `nth` occurrence not next to
+    /// a character `joins` accepts), as a [`Finding::reference_span`].
+    pub fn reference_place(
+        &self,
+        pair: &PatternPair<'_>,
+        needle: &str,
+        nth: usize,
+        joins: fn(char) -> bool,
+    ) -> Option<(String, std::ops::Range<usize>)> {
+        let file = self.reference?;
+        let span = occurrence(file, pair.reference.span.clone(), needle, nth, joins)?;
+        Some((file.shown.clone(), span))
     }
 
     /// A finding about a pattern pair, pointing at the translation's text (or, for a needle
@@ -301,6 +321,27 @@ impl<'a> FileCheck<'a> {
             needle,
             text,
         )
+    }
+
+    /// A finding about something a pattern pair's translation lacks (a number, a tag): there
+    /// is nothing to underline, so it points at the first character of the translation's
+    /// text (or, without text, as [`FileCheck::pair_finding`] does).
+    pub fn pair_lack_finding(&self, rule: &Rule, pair: &PatternPair<'_>, text: String) -> Finding {
+        let start = pair.translation.span.start;
+        let first = self
+            .translation
+            .and_then(|f| f.text().get(start..)?.chars().next())
+            .filter(|_| pair.translation.span.end > start);
+        match first {
+            Some(c) => self.finding(
+                rule,
+                start..start + c.len_utf8(),
+                Some(pair.entry),
+                pair.attribute,
+                text,
+            ),
+            None => self.pair_finding(rule, pair, None, text),
+        }
     }
 
     /// A finding about one pattern of the file, pointing at its text (or, for a needle found
@@ -330,6 +371,29 @@ impl<'a> FileCheck<'a> {
     }
 }
 
+/// The byte range in `file` of the `nth` occurrence of `needle` within `within`, with no
+/// character that `joins` accepts on either side (a digit, for a number: `25` is not in
+/// `250`).
+pub(crate) fn occurrence(
+    file: &FtlFile,
+    within: std::ops::Range<usize>,
+    needle: &str,
+    nth: usize,
+    joins: fn(char) -> bool,
+) -> Option<std::ops::Range<usize>> {
+    let text = file.text().get(within.clone())?;
+    if needle.is_empty() {
+        return None;
+    }
+    text.match_indices(needle)
+        .filter(|(i, m)| {
+            !text[..*i].chars().next_back().is_some_and(joins)
+                && !text[i + m.len()..].chars().next().is_some_and(joins)
+        })
+        .nth(nth)
+        .map(|(i, m)| within.start + i..within.start + i + m.len())
+}
+
 /// Options of one check run.
 #[derive(Debug, Default, Clone)]
 pub struct CheckOptions {
@@ -340,6 +404,42 @@ pub struct CheckOptions {
     /// Only this shard of the locales (`--shard K/N`); the reference's own findings are
     /// reported by shard 1.
     pub shard: Option<crate::project::Shard>,
+}
+
+impl CheckOptions {
+    /// Whether the run reports the reference's own findings (syntax, duplicates, its
+    /// deprecated terms): with no `--locale`, with `--locale` naming the reference, or with
+    /// paths naming reference files as shown (`locales/en-US/guide.ftl`; `shown`: the
+    /// reference files' paths). A translator's `check --locale es` does not repeat the
+    /// authors' problems, nor does `check --locale es guide.ftl` (es's file).
+    pub fn reference_in_scope<'s>(
+        &self,
+        reference: &str,
+        mut shown: impl Iterator<Item = &'s str>,
+    ) -> bool {
+        let named = |file: &str| {
+            self.paths
+                .iter()
+                .any(|p| p.trim_start_matches("./") == file)
+        };
+        self.locales.is_empty() || self.locales.iter().any(|l| l == reference) || shown.any(named)
+    }
+
+    /// The `--locale` list without the reference (which is not one of the project's
+    /// locales), and whether only the reference was named.
+    pub(crate) fn translation_locales(&self, project: &Project) -> (Vec<String>, bool) {
+        let reference = &project.reference_locale;
+        let is_reference =
+            |l: &String| l == reference && !project.locales.iter().any(|x| x == reference);
+        let others: Vec<String> = self
+            .locales
+            .iter()
+            .filter(|l| !is_reference(l))
+            .cloned()
+            .collect();
+        let only_reference = !self.locales.is_empty() && others.is_empty();
+        (others, only_reference)
+    }
 }
 
 /// The result of a check run.
@@ -644,43 +744,8 @@ impl RunContext<'_> {
             run_rules(&ctx, Scope::Pair, self.policy, &mut out);
             run_rules(&ctx, Scope::Locale, self.policy, &mut out);
         }
-        if let Some(dir) = locale
-            .absent_dir
-            .as_deref()
-            .filter(|_| locale.files.is_empty())
-        {
-            not_started(&locale.locale, dir, &mut out);
-        }
         out
     }
-}
-
-/// A locale whose directory does not exist yet is missing everything: one line says so
-/// instead of a warning per message (coverage still counts each one).
-fn not_started(locale: &str, dir: &str, out: &mut Vec<Finding>) {
-    let missing: Vec<Finding> = out
-        .extract_if(.., |f| f.rule == "missing-message")
-        .collect();
-    let Some(first) = missing.first() else {
-        return;
-    };
-    out.push(Finding {
-        rule: first.rule,
-        severity: first.severity,
-        locale: locale.to_owned(),
-        path: dir.to_owned(),
-        message_id: None,
-        attribute: None,
-        line: 1,
-        column: 1,
-        text: format!("no {dir}/ yet: {} messages missing", missing.len()),
-        reference: None,
-        translation: None,
-        hint: Some(format!(
-            "create {dir}/ and translate into it, or remove {locale} from the project's locales"
-        )),
-        span: 0..0,
-    });
 }
 
 /// The IDs the reference defines.
@@ -741,7 +806,11 @@ pub fn check(
         reference_index: reference_index.as_ref(),
         paths: &options.paths,
     };
-    let mut findings = if crate::project::Shard::owns_reference(options.shard) {
+    let in_scope = options.reference_in_scope(
+        &project.reference_locale,
+        catalog.reference.files.values().map(|f| f.shown.as_str()),
+    );
+    let mut findings = if crate::project::Shard::owns_reference(options.shard) && in_scope {
         run.check_reference(&catalog.reference)
     } else {
         Vec::new()
@@ -799,6 +868,7 @@ fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<F
         }
         (rule.check)(ctx, &mut raw);
     }
+    merge_repeats(&mut raw);
     for mut finding in raw {
         // A translator's `# medloc-ignore: RULE` exempts that message.
         let entry = finding
@@ -833,6 +903,21 @@ fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<F
             out.push(f);
         }
     }
+}
+
+/// One defect, one finding: of the findings of one rule on one pattern with the same text
+/// (the same name missing twice, the same tag typed twice), the first is kept.
+fn merge_repeats(findings: &mut Vec<Finding>) {
+    let mut seen: HashSet<(&'static str, Option<String>, Option<String>, String)> = HashSet::new();
+    findings.retain(|f| {
+        f.message_id.is_none()
+            || seen.insert((
+                f.rule,
+                f.message_id.clone(),
+                f.attribute.clone(),
+                f.text.clone(),
+            ))
+    });
 }
 
 /// Checks the project ([`check_streamed`]: from the cache where it holds the findings) and

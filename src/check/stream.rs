@@ -38,6 +38,9 @@ pub struct Unit {
     /// A checked locale's parsed files and its fallback locale's, for a caller that needs
     /// them too (coverage): `None` for the reference and for a unit from the cache.
     pub files: Option<Box<(LocaleFiles, Option<LocaleFiles>)>>,
+    /// The locale's directory as shown, when it does not exist yet (nobody has started
+    /// the locale: every message is missing, which text output says in one line).
+    pub absent_dir: Option<String>,
 }
 
 /// What a run did besides its findings.
@@ -286,7 +289,13 @@ pub fn check_each<T: Send>(
     sink: &mut dyn FnMut(T),
 ) -> Result<RunSummary> {
     let policy = Policy::from_project(project)?;
-    let (locales, mut problems) = project.select_locales(&options.locales, options.shard);
+    // `--locale en-US` (the reference) selects no translation.
+    let (named, only_reference) = options.translation_locales(project);
+    let (locales, mut problems) = if only_reference {
+        (Vec::new(), Vec::new())
+    } else {
+        project.select_locales(&named, options.shard)
+    };
     let (states, termbase) = load_side_inputs(project, &mut problems);
     let notes = termbase_coverage(project, &termbase, &locales)?;
     let do_not_translate = super::scan::Names::new(do_not_translate_names(&termbase));
@@ -306,7 +315,14 @@ pub fn check_each<T: Send>(
     let unusable = |warning: String| format!("{warning}; checking without it");
 
     // First pass, over every unit at once: keys and cache headers only.
-    let owns_reference = Shard::owns_reference(options.shard);
+    let owns_reference = Shard::owns_reference(options.shard)
+        && options.reference_in_scope(
+            &project.reference_locale,
+            reference_texts
+                .files
+                .iter()
+                .map(|(_, shown, _)| shown.as_str()),
+        );
     let reference_plan = owns_reference.then(|| {
         let key = base.clone().map(|mut k| {
             k.part(b"reference");
@@ -542,10 +558,13 @@ impl Work<'_> {
                     } else if is_reference {
                         sources_of(&findings, self.reference_texts)
                     } else {
-                        match read_project_locale(self.project, name, &WorkingTree) {
-                            Ok(texts) => sources_of(&findings, &texts),
-                            Err(_) => Vec::new(),
-                        }
+                        let mut sources =
+                            match read_project_locale(self.project, name, &WorkingTree) {
+                                Ok(texts) => sources_of(&findings, &texts),
+                                Err(_) => Vec::new(),
+                            };
+                        sources.extend(sources_of(&findings, self.reference_texts));
+                        sources
                     };
                     done.reused = true;
                     done.output = Some(digest(Unit {
@@ -553,6 +572,9 @@ impl Work<'_> {
                         findings,
                         sources,
                         files: None,
+                        absent_dir: (!is_reference)
+                            .then(|| crate::catalog::absent_locale_dir(self.project, name))
+                            .flatten(),
                     }));
                     return done;
                 }
@@ -609,7 +631,9 @@ impl Work<'_> {
             );
             let findings = run.check_locale(&catalog, locale, self.states.get(name));
             let sources = if self.sources {
-                file_sources(&findings, locale)
+                let mut sources = file_sources(&findings, locale);
+                sources.extend(file_sources(&findings, &checker.reference));
+                sources
             } else {
                 Vec::new()
             };
@@ -625,11 +649,15 @@ impl Work<'_> {
         {
             done.warnings.push(w);
         }
+        let absent_dir = files
+            .as_ref()
+            .and_then(|f| f.0.absent_dir.clone().filter(|_| f.0.files.is_empty()));
         done.output = Some(digest(Unit {
             name: name.to_owned(),
             findings,
             sources,
             files,
+            absent_dir,
         }));
         done
     }
@@ -750,7 +778,7 @@ fn add_texts(key: &mut KeyBuilder, texts: &LocaleTexts) -> Option<()> {
 
 /// The texts of the parsed files `findings` point into.
 fn file_sources(findings: &[Finding], files: &LocaleFiles) -> Vec<(String, String)> {
-    let wanted: BTreeSet<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+    let wanted = pointed_into(findings);
     files
         .files
         .values()
@@ -761,12 +789,24 @@ fn file_sources(findings: &[Finding], files: &LocaleFiles) -> Vec<(String, Strin
 
 /// The texts of the read files `findings` point into.
 fn sources_of(findings: &[Finding], texts: &LocaleTexts) -> Vec<(String, String)> {
-    let wanted: BTreeSet<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+    let wanted = pointed_into(findings);
     texts
         .files
         .iter()
         .filter(|(_, shown, _)| wanted.contains(shown.as_str()))
         .filter_map(|(_, shown, text)| Some((shown.clone(), text.as_ref().ok()?.clone())))
+        .collect()
+}
+
+/// The files, as shown, that `findings` point into: their own, and the reference's where a
+/// finding points there too.
+fn pointed_into(findings: &[Finding]) -> BTreeSet<&str> {
+    findings
+        .iter()
+        .flat_map(|f| {
+            std::iter::once(f.path.as_str())
+                .chain(f.reference_span.as_ref().map(|(path, _)| path.as_str()))
+        })
         .collect()
 }
 

@@ -55,7 +55,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         &CheckOptions::default(),
         stream,
         threshold,
-        &|unit| super::check::text_digest(unit, color),
+        &|unit| super::check::text_digest(unit, color, Default::default()),
         &mut |(text, part)| {
             print!("{text}");
             tally.merge(part);

@@ -1,15 +1,19 @@
 //! `medloc check`.
 
 use super::Outcome;
-use crate::check::{CheckOptions, CheckReport, Severity, Stream, Unit, check_each, check_streamed};
+use crate::check::{
+    CheckOptions, CheckReport, Finding, Severity, Stream, Unit, check_each, check_streamed,
+};
 use crate::error::Result;
 use crate::project::{Project, Shard};
-use crate::report::check_text::{Sources, Tally};
-use crate::report::{check_json, check_sarif, check_text};
+use crate::report::check_text::{Detail, Sources, Tally};
+use crate::report::{check_json, check_sarif, check_short, check_text};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
     Text,
+    /// One line per finding, `path:line:col: severity[rule]: text` (editors' quickfix lists).
+    Short,
     Json,
     Sarif,
 }
@@ -30,6 +34,14 @@ pub struct Args {
     /// `--deny warnings` makes warnings fail the run too.
     #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// Show less in text and short output: `-q` hides missing messages, `-qq` every warning
+    /// and info. The summary still counts them; JSON and SARIF are always complete.
+    #[arg(short, long, action = clap::ArgAction::Count, conflicts_with = "verbose")]
+    pub quiet: u8,
+    /// List each missing message in text output (by default one line per file says how
+    /// many).
+    #[arg(short, long)]
+    pub verbose: bool,
     #[command(flatten)]
     pub cache: super::CacheArgs,
 }
@@ -49,6 +61,10 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     };
     let cache = args.cache.cache(project);
     let deny_warnings = args.deny.is_some();
+    let detail = Detail {
+        quiet: args.quiet,
+        verbose: args.verbose,
+    };
     if let Format::Sarif = args.format {
         // SARIF is one JSON document with per-rule indices: written whole at the end.
         let run = check_streamed(project, &options, cache.as_ref())?;
@@ -56,20 +72,25 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         print_warnings(&run.warnings);
         return print_report(&run.report, &Sources::new(), args.format, deny_warnings);
     }
-    // Text and JSON are written a few locales at a time, as their findings are final.
+    // Text, short and JSON are written a few locales at a time, as their findings are final.
     let color = super::color();
-    let json = matches!(args.format, Format::Json);
+    let format = args.format;
+    let json = matches!(format, Format::Json);
     let stream = Stream {
         cache: cache.as_ref(),
-        sources: !json,
+        sources: matches!(format, Format::Text),
     };
-    let digest = |unit: Unit| {
-        if json {
+    let digest = |unit: Unit| match format {
+        Format::Text => text_digest(&unit, color, detail),
+        Format::Short => {
+            let mut tally = Tally::default();
+            tally.add(&unit.findings);
+            (check_short::lines(&unit.findings, detail), tally)
+        }
+        Format::Json | Format::Sarif => {
             let mut tally = Tally::default();
             tally.add(&unit.findings);
             (check_json::fragment(&unit.findings), tally)
-        } else {
-            text_digest(&unit, color)
         }
     };
     let mut tally = Tally::default();
@@ -100,6 +121,9 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         }
         let problems: Vec<String> = summary.problems.iter().map(ToString::to_string).collect();
         print!("{}", check_json::tail(joiner.any(), counts, &problems));
+    } else if let Format::Short = format {
+        // Standard output holds the findings' lines only, for a quickfix list.
+        eprint!("{}", tally.summary(&summary.locales));
     } else {
         print!("{}", tally.summary(&summary.locales));
     }
@@ -110,7 +134,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
 
 /// One unit's findings as text diagnostics (with snippets of its sources), and their
 /// tally: what `check` and `build` print as each unit is final.
-pub(super) fn text_digest(unit: &Unit, color: bool) -> (String, Tally) {
+pub(super) fn text_digest(unit: &Unit, color: bool, detail: Detail) -> (String, Tally) {
     let mut tally = Tally::default();
     tally.add(&unit.findings);
     let sources: Sources<'_> = unit
@@ -118,8 +142,22 @@ pub(super) fn text_digest(unit: &Unit, color: bool) -> (String, Tally) {
         .iter()
         .map(|(path, text)| (path.as_str(), text.as_str()))
         .collect();
+    if let Some(dir) = unit.absent_dir.as_deref().filter(|_| !detail.verbose) {
+        // Nobody has started the locale: one line, not a warning per message.
+        let (missing, rest): (Vec<&Finding>, Vec<&Finding>) = unit
+            .findings
+            .iter()
+            .partition(|f| f.rule == "missing-message");
+        let rest: Vec<Finding> = rest.into_iter().cloned().collect();
+        let mut text = String::new();
+        if let Some(first) = missing.first().filter(|f| detail.shows(f)) {
+            text.push_str(&check_text::not_started(first, dir, missing.len(), color));
+        }
+        text.push_str(&check_text::diagnostics(&rest, &sources, color, detail));
+        return (text, tally);
+    }
     (
-        check_text::diagnostics(&unit.findings, &sources, color),
+        check_text::diagnostics(&unit.findings, &sources, color, detail),
         tally,
     )
 }
@@ -149,8 +187,15 @@ pub(super) fn print_report(
         Format::Sarif => print!("{}", check_sarif::render(report)),
         Format::Text => {
             let color = super::color();
-            print!("{}", check_text::render(report, sources, color));
+            print!(
+                "{}",
+                check_text::render(report, sources, color, Detail::default())
+            );
         }
+        Format::Short => print!(
+            "{}",
+            check_short::lines(&report.findings, Detail::default())
+        ),
     }
     outcome(
         &report.problems,

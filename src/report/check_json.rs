@@ -129,6 +129,7 @@ mod tests {
             translation: None,
             hint: None,
             span: 0..0,
+            reference_span: None,
         }
     }
 

@@ -1,7 +1,9 @@
 //! `medloc check` for people: rustc-style diagnostics (annotate-snippets) with the file,
 //! line and column, the offending line with a caret, the reference text beside the
 //! translation, and a hint; a summary per locale at the end. Coloured only when asked
-//! (the CLI decides: a terminal, and no NO_COLOR).
+//! (the CLI decides: a terminal, and no NO_COLOR). The missing messages of one file are one
+//! line unless [`Detail::verbose`]; [`Detail::quiet`] hides findings (the summary still
+//! counts them).
 
 use crate::check::{CheckReport, Finding, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -11,8 +13,29 @@ use std::collections::BTreeMap;
 /// The source text of each file a finding points into, by shown path.
 pub type Sources<'a> = BTreeMap<&'a str, &'a str>;
 
-pub fn render(report: &CheckReport, sources: &Sources<'_>, color: bool) -> String {
-    let mut out = diagnostics(&report.findings, sources, color);
+/// How much of a report the text and short formats show (JSON and SARIF show it all).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Detail {
+    /// 1 (`-q`): no missing-message findings; 2 (`-qq`): no warnings or infos at all. Errors
+    /// always show.
+    pub quiet: u8,
+    /// Each missing message on its own (`-v`), instead of one line per file.
+    pub verbose: bool,
+}
+
+impl Detail {
+    /// Whether a finding is shown at all.
+    pub fn shows(&self, f: &Finding) -> bool {
+        match self.quiet {
+            0 => true,
+            1 => f.severity == Severity::Error || f.rule != "missing-message",
+            _ => f.severity == Severity::Error,
+        }
+    }
+}
+
+pub fn render(report: &CheckReport, sources: &Sources<'_>, color: bool, detail: Detail) -> String {
+    let mut out = diagnostics(&report.findings, sources, color, detail);
     let mut tally = Tally::default();
     tally.add(&report.findings);
     out.push_str(&tally.summary(&report.locales));
@@ -21,16 +44,25 @@ pub fn render(report: &CheckReport, sources: &Sources<'_>, color: bool) -> Strin
 
 /// The diagnostics of `findings`, each followed by a blank line (the report without its
 /// summary; a streamed check prints one locale's at a time).
-pub fn diagnostics(findings: &[Finding], sources: &Sources<'_>, color: bool) -> String {
+pub fn diagnostics(
+    findings: &[Finding],
+    sources: &Sources<'_>,
+    color: bool,
+    detail: Detail,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
+    let items = shown(findings, detail);
     // Each diagnostic on its own, in parallel (a large project has tens of thousands).
-    let rendered: Vec<String> = findings
+    let rendered: Vec<String> = items
         .par_iter()
-        .map(|finding| render_one(finding, sources, &renderer))
+        .map(|item| match item {
+            Shown::One(finding) => render_one(finding, sources, &renderer),
+            Shown::Missing(all) => render_missing(all, &renderer),
+        })
         .collect();
     let mut out = String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum::<usize>());
     for one in rendered {
@@ -102,6 +134,94 @@ impl Tally {
     }
 }
 
+/// What the text report shows for the findings: each on its own, or the missing messages
+/// of one file together.
+enum Shown<'f> {
+    One(&'f Finding),
+    /// Two or more missing messages of one file, in file order.
+    Missing(Vec<&'f Finding>),
+}
+
+/// The findings `detail` shows, in order; unless verbose, the missing messages of a file
+/// become one item where the first of them was.
+fn shown(findings: &[Finding], detail: Detail) -> Vec<Shown<'_>> {
+    let visible: Vec<&Finding> = findings.iter().filter(|f| detail.shows(f)).collect();
+    if detail.verbose {
+        return visible.into_iter().map(Shown::One).collect();
+    }
+    let mut missing: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in visible.iter().filter(|f| f.rule == "missing-message") {
+        missing.entry(f.path.as_str()).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    for f in visible {
+        if f.rule == "missing-message"
+            && let Some(all) = missing.get_mut(f.path.as_str())
+        {
+            // The first of the file's takes them all; the others are in it.
+            if all.len() > 1 {
+                out.push(Shown::Missing(std::mem::take(all)));
+                continue;
+            }
+            if all.is_empty() {
+                continue;
+            }
+        }
+        out.push(Shown::One(f));
+    }
+    out
+}
+
+/// One line for a locale nobody has started (its directory does not exist): how many
+/// messages it is missing, and what to do. `first` is one of them, for the severity.
+pub fn not_started(first: &Finding, dir: &str, count: usize, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let level = match first.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let title = format!(
+        "no {dir}/ yet: {count} messages missing (create it to start translating {}; -v lists them)",
+        first.locale
+    );
+    let mut out = renderer.render(&[Group::with_title(
+        level.primary_title(title).id("missing-message"),
+    )]);
+    out.push_str("\n\n");
+    out
+}
+
+/// One line for the missing messages of a file: how many, the first, and how to list them.
+fn render_missing(all: &[&Finding], renderer: &Renderer) -> String {
+    let severity = all
+        .iter()
+        .map(|f| f.severity)
+        .max()
+        .unwrap_or(Severity::Warning);
+    let level = match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let first = all
+        .first()
+        .and_then(|f| f.message_id.as_deref())
+        .unwrap_or("");
+    let title = format!(
+        "{}: {} messages missing (first: {first}, …); -v lists them",
+        all.first().map_or("", |f| f.path.as_str()),
+        all.len()
+    );
+    renderer.render(&[Group::with_title(
+        level.primary_title(title).id("missing-message"),
+    )])
+}
+
 fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String {
     let level = match f.severity {
         Severity::Error => Level::ERROR,
@@ -126,35 +246,54 @@ fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String
         .filter(|s| f.span.end <= s.len() && f.span.start < s.len().max(1));
     let mut report = vec![];
     let head = level.clone().primary_title(title).id(f.rule);
-    // A finding with no place in the file (a missing message) names the file only.
-    let located = !(f.span.start == 0 && f.span.end == 0);
     let group = match source {
-        Some(text) if !text.is_empty() && located => {
-            // Spans are byte ranges; one that starts or ends inside a multi-byte character
-            // (a junk starting with an emoji) widens to whole characters, or the snippet
-            // renderer would panic slicing the line.
-            let span_start = text.floor_char_boundary(f.span.start);
-            let (start, end) = line_window(text, span_start);
-            let slice = &text[start..end];
-            let line_no = text[..start].matches('\n').count() + 1;
-            let s = span_start - start;
-            let e = slice.ceil_char_boundary(
-                (f.span.end.max(f.span.start + 1) - start)
-                    .min(slice.len())
-                    .max(s),
-            );
-            head.element(
+        Some(text) if !text.is_empty() && f.span.end > f.span.start => {
+            let (slice, line_no, span) = line_of(text, &f.span);
+            let group = head.element(
                 Snippet::source(slice)
                     .line_start(line_no)
                     .path(f.path.as_str())
-                    .annotation(AnnotationKind::Primary.span(s..e)),
+                    .annotation(AnnotationKind::Primary.span(span)),
+            );
+            // The reference's number or tag, beside the translation's.
+            let reference = f.reference_span.as_ref().and_then(|(path, span)| {
+                let text = sources.get(path.as_str()).copied()?;
+                (span.end <= text.len() && span.start < span.end).then_some((path, text, span))
+            });
+            match reference {
+                Some((path, text, span)) => {
+                    let (slice, line_no, span) = line_of(text, span);
+                    group.element(
+                        Snippet::source(slice)
+                            .line_start(line_no)
+                            .path(path.as_str())
+                            .annotation(
+                                AnnotationKind::Context.span(span).label("the reference's"),
+                            ),
+                    )
+                }
+                None => group,
+            }
+        }
+        _ => {
+            // A finding without extent (a missing message: where it would go) shows its
+            // line, possibly empty or past the end of the file, with the caret at its
+            // 1-based column, labelled (the line shown is what follows, not the problem); a
+            // snippet keeps the arrow aligned with the other diagnostics.
+            let line = source
+                .and_then(|t| t.split('\n').nth(f.line.saturating_sub(1)))
+                .unwrap_or("");
+            let at = line
+                .char_indices()
+                .nth(f.column.saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i);
+            head.element(
+                Snippet::source(line)
+                    .line_start(f.line.max(1))
+                    .path(f.path.as_str())
+                    .annotation(AnnotationKind::Primary.span(at..at).label("would go here")),
             )
         }
-        _ => head.element(
-            annotate_snippets::Origin::path(f.path.as_str())
-                .line(f.line)
-                .char_column(f.column.saturating_sub(1)),
-        ),
     };
     report.push(group);
     for note in &notes {
@@ -168,6 +307,27 @@ fn render_one(f: &Finding, sources: &Sources<'_>, renderer: &Renderer) -> String
         ));
     }
     renderer.render(&report)
+}
+
+/// The line of `text` holding `span`'s start, its 1-based number, and the span within it.
+/// Spans are byte ranges; one that starts or ends inside a multi-byte character (a junk
+/// starting with an emoji) widens to whole characters, or the snippet renderer would panic
+/// slicing the line.
+fn line_of<'t>(
+    text: &'t str,
+    span: &std::ops::Range<usize>,
+) -> (&'t str, usize, std::ops::Range<usize>) {
+    let span_start = text.floor_char_boundary(span.start);
+    let (start, end) = line_window(text, span_start);
+    let slice = &text[start..end];
+    let line_no = text[..start].matches('\n').count() + 1;
+    let s = span_start - start;
+    let e = slice.ceil_char_boundary(
+        (span.end.max(span.start + 1) - start)
+            .min(slice.len())
+            .max(s),
+    );
+    (slice, line_no, s..e)
 }
 
 /// The byte range of the line holding `offset`.
@@ -207,10 +367,11 @@ mod tests {
                 translation: None,
                 hint: None,
                 span,
+                reference_span: None,
             });
         }
         let sources: Sources<'_> = [("x.ftl", text)].into_iter().collect();
-        let out = render(&report, &sources, false);
+        let out = render(&report, &sources, false, Detail::default());
         assert_eq!(out.matches("err-😂 = Value").count(), 3, "{out}");
         Ok(())
     }

@@ -3,6 +3,7 @@
 
 pub mod check_json;
 pub mod check_sarif;
+pub mod check_short;
 pub mod check_text;
 pub mod coverage_html;
 pub mod coverage_json;

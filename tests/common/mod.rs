@@ -45,6 +45,16 @@ pub fn clinic() -> tempfile::TempDir {
     dir
 }
 
+/// A temporary copy of the fixture project `tests/fixtures/projects/<name>`.
+pub fn fixture_project(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &repo_root().join("tests/fixtures/projects").join(name),
+        dir.path(),
+    );
+    dir
+}
+
 /// Copies the shipped project (config, sources, locales) into a temporary directory.
 pub fn shipped_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

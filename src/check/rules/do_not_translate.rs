@@ -4,7 +4,9 @@
 //! `do-not-translate` (official names of agencies and organizations, acronyms, titles of
 //! cited publications), which stay in English in every language. A name counts in the
 //! reference as a whole word (`SAMHSA's` holds `SAMHSA`); in the translation it only has to
-//! be there (`SAMHSA的热线`). Adding a translation beside the name is fine.
+//! be there (`SAMHSA的热线`). Adding a translation beside the name is fine. A name missing
+//! from a message is one finding, however often the reference uses it, and `term-missing`
+//! does not report it again.
 //!
 //! Default severity: error. The termbase marks these names do-not-translate for each
 //! language, a reviewed decision like a deprecated term's; a translated or respelled name

@@ -1,7 +1,9 @@
 //! ## What it does
 //! Reports each message or term of the reference that the locale's file lacks (every one, when
 //! the file itself is missing). A regional locale (`es-MX`) is only missing what its parent
-//! locale (`es`) lacks too, since it falls back to it.
+//! locale (`es`) lacks too, since it falls back to it. The finding points at where the
+//! message would go: the line after the previous reference message that the file has (line 1,
+//! column 1, when it has none).
 //!
 //! ## Why it matters
 //! Readers get the fallback language for it. Partial locales are normal, so this is a warning;
@@ -24,16 +26,23 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     let Some(reference) = ctx.reference else {
         return;
     };
+    // Where the next missing message would go: after the last reference message seen so far
+    // that the translation has.
+    let mut insert_at = 0;
     for entry in &reference.entries {
-        let present =
-            |f: Option<&crate::catalog::FtlFile>| f.is_some_and(|f| f.entry(&entry.id).is_some());
-        if present(ctx.translation) || present(ctx.fallback) {
+        if let Some(t) = ctx.translation
+            && let Some(there) = t.entry(&entry.id)
+        {
+            insert_at = after_entry(t, there);
+            continue;
+        }
+        if ctx.fallback.is_some_and(|f| f.entry(&entry.id).is_some()) {
             continue;
         }
         let (line, _) = reference.position(entry.offset);
         let mut f = ctx.finding(
             &RULE,
-            0..0,
+            insert_at..insert_at,
             Some(entry),
             None,
             format!("missing message {}", entry.id),
@@ -42,6 +51,32 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         f.hint = Some(format!("translate it from {}:{line}", reference.shown));
         out.push(f);
     }
+}
+
+/// The offset of the line after `entry`'s last line in `file`: its value's and attributes'
+/// text, then the continuation lines (indented, or a select expression's closing `}`).
+fn after_entry(file: &crate::catalog::FtlFile, entry: &crate::catalog::Entry) -> usize {
+    let text = file.text();
+    let last = entry
+        .patterns()
+        .map(|(_, p)| p.span.end)
+        .chain(entry.attributes.iter().map(|a| a.offset))
+        .fold(entry.offset, usize::max)
+        .min(text.len());
+    let mut at = text[last..].find('\n').map_or(text.len(), |i| last + i + 1);
+    while at < text.len() {
+        let line = &text[at..];
+        let continues = line.starts_with([' ', '}']) || {
+            // A blank line inside a multiline pattern is followed by an indented line.
+            let rest = line.trim_start_matches('\n');
+            line.starts_with('\n') && rest.starts_with(' ')
+        };
+        if !continues {
+            break;
+        }
+        at = line.find('\n').map_or(text.len(), |i| at + i + 1);
+    }
+    at
 }
 
 #[cfg(test)]

@@ -201,6 +201,30 @@ pub(crate) mod fixture {
         out
     }
 
+    /// The text each finding points at in the fixture file `which`.
+    pub fn spanned(rule: &Rule, which: &str, findings: &[Finding]) -> Vec<String> {
+        let text = read(rule, which).unwrap_or_default();
+        findings
+            .iter()
+            .map(|f| text.get(f.span.clone()).unwrap_or("").to_owned())
+            .collect()
+    }
+
+    /// The text each finding points at in the fixture's `reference.ftl` (empty for none).
+    pub fn reference_spanned(rule: &Rule, findings: &[Finding]) -> Vec<String> {
+        let text = read(rule, "reference.ftl").unwrap_or_default();
+        findings
+            .iter()
+            .map(|f| {
+                f.reference_span
+                    .as_ref()
+                    .and_then(|(_, span)| text.get(span.clone()))
+                    .unwrap_or("")
+                    .to_owned()
+            })
+            .collect()
+    }
+
     /// One line per finding, for snapshots.
     pub fn describe(findings: &[Finding]) -> String {
         findings

@@ -4,7 +4,9 @@
 //! "addict" or "drug abuse", slang such as "clean works"), saying which preferred term to
 //! use instead. Inflected forms count ("addicts" for "addict"); cited titles in `{ "..." }`
 //! literals and official names that contain such a word ("Substance Abuse and Mental Health
-//! Services Administration", a longer termbase entry) are left alone.
+//! Services Administration", a longer termbase entry) are left alone. Reported when the
+//! reference is in the run's scope (no `--locale`, `--locale` naming the reference, or paths
+//! naming reference files), not on every translator's `check --locale es`.
 //!
 //! ## Why it matters
 //! Translators follow the source: a stigmatizing word in the English ends up, faithfully
