@@ -300,6 +300,34 @@ fn configuration_errors_speak_plainly_and_point_at_the_line() {
     );
     let (code, _, err) = stderr_of(p, &["coverage"]);
     assert_eq!(code, Some(0), "{err}");
+    // A rule override and a filter point at their own lines, not line 1.
+    let config = p.join("l10n.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[medloc.rules]\nwhitespace = \"off\"\nspelling = \"error\"\n");
+    std::fs::write(&config, &text).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("spelling"))
+        .unwrap()
+        + 1;
+    let (code, _, err) = stderr_of(p, &["check"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(&format!("l10n.toml:{line}: [medloc.rules] spelling")),
+        "{err}"
+    );
+    let text = text.replace("spelling = \"error\"\n", "")
+        + "\n[[filters]]\npath = \"locales/**\"\naction = \"loud\"\n";
+    std::fs::write(&config, &text).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("[[filters]]"))
+        .unwrap()
+        + 1;
+    let (code, _, err) = stderr_of(p, &["check"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(&format!("l10n.toml:{line}:")), "{err}");
+    assert!(err.contains("action = \"loud\""), "{err}");
 }
 
 #[test]

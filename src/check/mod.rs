@@ -485,29 +485,37 @@ impl Policy {
             .config_path
             .clone()
             .unwrap_or_else(|| Path::new(crate::project::CONFIG_FILE).to_owned());
-        let err = |message: String| Error::Config {
-            path: config_path.clone(),
-            line: 1,
-            message,
+        let err = |origin: Option<&(std::path::PathBuf, usize)>, message: String| {
+            let (path, line) = origin.cloned().unwrap_or((config_path.clone(), 1));
+            Error::Config {
+                path,
+                line,
+                message,
+            }
         };
         let mut overrides = HashMap::new();
         for (name, level) in &project.config.medloc.rules {
+            let origin = project.origins.rules.get(name);
             if rules::find(name).is_none() {
-                return Err(err(format!(
-                    "[medloc.rules] {name}: no such rule; `medloc rules` lists them"
-                )));
+                return Err(err(
+                    origin,
+                    format!("[medloc.rules] {name}: no such rule; `medloc rules` lists them"),
+                ));
             }
-            let severity = match level.as_str() {
+            let severity = match level.get_ref().as_str() {
                 "off" | "ignore" => None,
                 other => Some(Severity::parse(other).ok_or_else(|| {
-                    err(format!("[medloc.rules] {name} = {other:?}: use \"error\", \"warning\", \"info\" or \"off\""))
+                    err(origin, format!("[medloc.rules] {name} = {other:?}: use \"error\", \"warning\", \"info\" or \"off\""))
                 })?),
             };
             overrides.insert(name.clone(), severity);
         }
         let mut filters = Vec::new();
-        for filter in &project.config.filters {
-            filters.push(compile_filter(filter, project).map_err(err)?);
+        for (i, filter) in project.config.filters.iter().enumerate() {
+            filters.push(
+                compile_filter(filter.get_ref(), project)
+                    .map_err(|m| err(project.origins.filters.get(i), m))?,
+            );
         }
         Ok(Policy { overrides, filters })
     }

@@ -23,7 +23,7 @@ pub struct Config {
     #[serde(default)]
     pub paths: Vec<Spanned<PathRule>>,
     #[serde(default)]
-    pub filters: Vec<Filter>,
+    pub filters: Vec<Spanned<Filter>>,
     #[serde(default)]
     pub includes: Vec<Spanned<ChildRule>>,
     #[serde(default)]
@@ -103,7 +103,7 @@ pub struct MedlocConfig {
     pub shared: Vec<String>,
     /// Rule name to `error`, `warning`, `info` or `off`.
     #[serde(default)]
-    pub rules: BTreeMap<String, String>,
+    pub rules: BTreeMap<String, Spanned<String>>,
     /// Where the rendered site is published (`https://.../`): makes the canonical and
     /// hreflang links absolute and enables `sitemap.xml`.
     #[serde(default)]

@@ -31,6 +31,9 @@ pub struct Project {
     pub config_files: Vec<PathBuf>,
     /// The first project file's settings; `filters` holds every project file's filters.
     pub config: Config,
+    /// Where each of `config.filters` and `config.medloc.rules` is written: the file and
+    /// line, for errors about them.
+    pub origins: Origins,
     pub reference_locale: String,
     /// The line of `[medloc] reference` in the project file (1 when it is not set), for
     /// errors about the reference locale.
@@ -122,6 +125,7 @@ impl Project {
         locales.retain(|l| *l != reference_locale);
         Ok(Project {
             root: root_path,
+            origins: std::mem::take(&mut loader.origins),
             reference_line,
             config_path: Some(config_path),
             config_files: loader.seen,
@@ -154,6 +158,7 @@ impl Project {
         let locales = sibling_locales(layout.base(), DEFAULT_REFERENCE);
         Ok(Project {
             root,
+            origins: Origins::default(),
             reference_line: 1,
             config_path: None,
             config_files: Vec::new(),
@@ -216,6 +221,15 @@ impl Project {
     }
 }
 
+/// Where settings are written, for errors that name the line.
+#[derive(Debug, Default, Clone)]
+pub struct Origins {
+    /// Parallel to `config.filters`.
+    pub filters: Vec<(PathBuf, usize)>,
+    /// `[medloc.rules]` entries by rule name.
+    pub rules: std::collections::BTreeMap<String, (PathBuf, usize)>,
+}
+
 /// Reads project files and what they include, once each, refusing cycles.
 #[derive(Default)]
 struct Loader {
@@ -224,7 +238,8 @@ struct Loader {
     entries: Vec<Entry>,
     excluded: Vec<(PathBuf, Vec<Entry>)>,
     included: Vec<PathBuf>,
-    filters: Vec<Filter>,
+    filters: Vec<toml::Spanned<Filter>>,
+    origins: Origins,
     locales: Option<Vec<String>>,
     /// The line of the first `[[paths]] reference`, for an error about the reference.
     first_reference_line: Option<usize>,
@@ -316,7 +331,19 @@ impl Loader {
             self.entries.extend(entries);
             self.included.push(canonical.clone());
         }
-        self.filters.extend(file.config.filters.iter().cloned());
+        for filter in &file.config.filters {
+            let line = crate::error::line_of(&file.text, filter.span().start);
+            self.origins.filters.push((path.to_owned(), line));
+            self.filters.push(filter.clone());
+        }
+        if self.stack.is_empty() {
+            for (name, level) in &file.config.medloc.rules {
+                let line = crate::error::line_of(&file.text, level.span().start);
+                self.origins
+                    .rules
+                    .insert(name.clone(), (path.to_owned(), line));
+            }
+        }
         self.stack.push(canonical);
         let children = [
             (std::mem::take(&mut file.config.includes), excluding),
