@@ -330,3 +330,112 @@ fn symbolic_links_are_followed_inside_the_project_only() {
         "ls-b".to_owned()
     )));
 }
+
+/// Runs git in `dir` without the machine's own git configuration.
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn downstream_stages_work_on_a_pattern_project() {
+    let dir = fixture("format-globs");
+    let p = dir.path();
+    // Coverage: one article per reference file, only those that apply to the locale.
+    let out = medloc(p)
+        .args(["coverage", "--format", "json"])
+        .output()
+        .unwrap();
+    let coverage: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let locale = |tag: &str| {
+        coverage["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["locale"] == tag)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(locale("de")["articles"].as_array().unwrap().len(), 3);
+    assert_eq!(locale("fr")["articles"].as_array().unwrap().len(), 4);
+    assert_eq!(locale("de")["messages"]["missing"], 4);
+    // Shards together find what the whole run finds; a cached run what an uncached one does.
+    let whole = check_json(p, None);
+    let mut sharded = BTreeSet::new();
+    for shard in ["1/2", "2/2"] {
+        let out = medloc(p)
+            .args(["check", "--no-cache", "--format", "json", "--shard", shard])
+            .output()
+            .unwrap();
+        let part: Value = serde_json::from_slice(&out.stdout).unwrap();
+        sharded.extend(found(&part, "missing-message"));
+    }
+    assert_eq!(sharded, found(&whole, "missing-message"));
+    for _ in 0..2 {
+        let out = medloc(p)
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+            whole,
+            "cached"
+        );
+    }
+    // sync records every locale; --since reads the layout at a revision.
+    medloc(p).arg("sync").assert().success();
+    assert!(p.join(".medloc/state/de.json").is_file());
+    assert!(p.join(".medloc/state/fr.json").is_file());
+    git(p, &["init", "--quiet", "--initial-branch=main"]);
+    git(
+        p,
+        &[
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "user.name=t",
+            "add",
+            "--all",
+        ],
+    );
+    git(
+        p,
+        &[
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "user.name=t",
+            "commit",
+            "--quiet",
+            "-m",
+            "start",
+        ],
+    );
+    std::fs::write(
+        p.join("src/uu/ls/locales/de.ftl"),
+        "ls-a = Auflisten\nls-b = Langes Format\nls-x = Veraltet\n",
+    )
+    .unwrap();
+    let out = medloc(p)
+        .args(["coverage", "--since", "HEAD", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let since: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = since["since"].to_string();
+    assert!(text.contains("ls-b"), "{text}");
+}
