@@ -34,24 +34,25 @@ pub fn sorted(coverage: &Coverage) -> Vec<&LocaleCoverage> {
 }
 
 /// Lays `table` out within `width` columns, when there is one and the table is wider: first
-/// without the `optional` column (the bar: the percent beside it says the same), each
-/// other column kept as wide as its widest value (`values`, the rows' texts) so only the
-/// headers wrap; when even that is too wide, comfy-table wraps whatever it must.
-/// `short` headers, when given, replace the long ones as soon as the table must narrow.
+/// without the `optional` columns, dropped in order only as far as needed (the bar, whose
+/// percent stands beside it; then the word counts), each other column kept as wide as its
+/// widest value (`values`, the rows' texts) and its header, so nothing wraps; when even the
+/// values alone are too wide, comfy-table wraps whatever it must. `short` headers, when
+/// given, replace the long ones as soon as the table must narrow.
 fn fit(
     table: &mut Table,
     width: Option<u16>,
-    optional: Option<usize>,
+    optional: &[usize],
     short: Option<&[&str]>,
     values: &[Vec<String>],
 ) {
     let Some(width) = width else { return };
-    let line = |columns: &mut dyn Iterator<Item = usize>| {
+    let width_of = |columns: &mut dyn Iterator<Item = usize>| {
         let (count, sum) = columns.fold((0, 0), |(n, s), w| (n + 1, s + w + 2));
         sum + count + 1
     };
     let natural = table.column_max_content_widths();
-    if line(&mut natural.iter().map(|w| usize::from(*w))) <= usize::from(width) {
+    if width_of(&mut natural.iter().map(|w| usize::from(*w))) <= usize::from(width) {
         return;
     }
     table
@@ -59,9 +60,6 @@ fn fit(
         .set_width(width);
     if let Some(short) = short {
         table.set_header(short.to_vec());
-    }
-    if let Some(column) = optional.and_then(|i| table.column_mut(i)) {
-        column.set_constraint(ColumnConstraint::Hidden);
     }
     let widest = |header: bool| -> Vec<usize> {
         (0..natural.len())
@@ -79,15 +77,31 @@ fn fit(
             })
             .collect()
     };
-    let kept = || (0..natural.len()).filter(|i| Some(*i) != optional);
-    // Whole headers if they fit, else whole values only.
-    let Some(floor) = [widest(true), widest(false)]
-        .into_iter()
-        .find(|floor| line(&mut kept().map(|i| floor[i])) <= usize::from(width))
-    else {
+    let kept = |dropped: usize| {
+        (0..natural.len()).filter(move |i| !optional[..dropped.min(optional.len())].contains(i))
+    };
+    // Whole headers with as few columns dropped as possible; else whole values only, with
+    // every optional column dropped.
+    let with_headers = widest(true);
+    let choice = (1..=optional.len().max(1))
+        .find(|&d| width_of(&mut kept(d).map(|i| with_headers[i])) <= usize::from(width))
+        .map(|d| (d, with_headers.clone()))
+        .or_else(|| {
+            let values_only = widest(false);
+            let d = optional.len();
+            (width_of(&mut kept(d).map(|i| values_only[i])) <= usize::from(width))
+                .then_some((d, values_only))
+        });
+    let dropped = choice.as_ref().map_or(optional.len(), |(d, _)| *d);
+    for &i in &optional[..dropped.min(optional.len())] {
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(ColumnConstraint::Hidden);
+        }
+    }
+    let Some((dropped, floor)) = choice else {
         return;
     };
-    for i in kept().filter(|i| floor[*i] > 0) {
+    for i in kept(dropped).filter(|i| floor[*i] > 0) {
         // A boundary counts the padding, one space each side.
         if let (Some(column), Ok(w)) = (table.column_mut(i), u16::try_from(floor[i] + 2)) {
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
@@ -171,7 +185,8 @@ pub fn render(coverage: &Coverage, color: bool, width: Option<u16>) -> String {
         "locale", "done", "", "msgs", "miss", "stale", "untr", "obs", "words", "err", "warn",
         "publish",
     ];
-    fit(&mut table, width, Some(2), Some(&short), &values);
+    // The bar first, then the word counts.
+    fit(&mut table, width, &[2, 8], Some(&short), &values);
     let mut out = format!(
         "{table}\npublishable at {}% completion and no errors; reference {}\n",
         coverage.threshold, coverage.reference
@@ -265,7 +280,7 @@ fn render_since(since: &Since, width: Option<u16>) -> String {
             Cell::new(ids(&t.removed)),
         ]);
     }
-    fit(&mut table, width, None, None, &values);
+    fit(&mut table, width, &[], None, &values);
     out.push_str(&format!("{table}\n"));
     out
 }
