@@ -25,7 +25,7 @@ set -euo pipefail
 
 CL_VERSION=9.0.5
 START_DIR=$PWD
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 VENV=$ROOT/target/parity-venv
 OUT=$ROOT/target/parity
 RUNS=${PARITY_RUNS:-1}
@@ -82,7 +82,7 @@ if (($#)); then
         p=$(abspath "$p")
         if [[ -d $p ]]; then p=$p/l10n.toml; fi
         [[ -f $p ]] || die "$p: no such project file"
-        configs+=("$(cd "$(dirname "$p")" && pwd)/$(basename "$p")")
+        configs+=("$(cd "$(dirname "$p")" && pwd -P)/$(basename "$p")")
     done
 else
     configs+=("$ROOT/l10n.toml"
@@ -90,7 +90,7 @@ else
         "$ROOT/tests/fixtures/projects/format-includes/config/l10n.toml")
     for c in mozilla-send mozilla-relay coreutils; do
         if [[ -f $ROOT/../shared/corpora/$c/l10n.toml ]]; then
-            configs+=("$(cd "$ROOT/../shared/corpora/$c" && pwd)/l10n.toml")
+            configs+=("$(cd "$ROOT/../shared/corpora/$c" && pwd -P)/l10n.toml")
         fi
     done
 fi
