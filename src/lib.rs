@@ -5,8 +5,12 @@
 //! stages read those files once and turn them into findings, reports and pages. See
 //! ARCHITECTURE.md for the map.
 
+// Only `cli` prints: the library returns values and errors (tests may print).
+#![cfg_attr(not(test), deny(clippy::print_stdout, clippy::print_stderr))]
+
 pub mod catalog;
 pub mod check;
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod coverage;
 pub mod error;
