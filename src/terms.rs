@@ -25,10 +25,6 @@ pub struct TermUsage {
     pub reference: String,
     /// Concepts that some reference message names, in termbase order.
     pub concepts: Vec<ConceptUsage>,
-    /// Per-locale results of rules that judge the whole model (term-inconsistent), worked
-    /// out once by the first file that needs them and read by every file of the locale.
-    #[serde(skip)]
-    pub(crate) inconsistencies: std::sync::OnceLock<crate::check::rules::Inconsistencies>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,6 +209,5 @@ pub fn build<'f>(
         locale: locale.to_owned(),
         reference: reference_locale,
         concepts,
-        inconsistencies: std::sync::OnceLock::new(),
     }
 }

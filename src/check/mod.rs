@@ -131,47 +131,27 @@ pub struct FileCheck<'a> {
     pub terms: Option<&'a Terms>,
     /// How the whole locale renders each termbase concept (`Scope::Locale` rules; `None`
     /// for other scopes or without a termbase).
-    pub term_usage: Option<&'a crate::terms::TermUsage>,
+    pub term_usage: Option<&'a LocaleTerms>,
     /// The terms each pattern names, analyzed once per run (`None` without a termbase).
     pub term_lookup: Option<&'a TermLookup<'a>>,
 }
 
-/// The termbase and its matchers, shared by every thread: the reference's compiled at once,
-/// each locale's on first use (by the thread checking that locale), once per run.
-pub struct Terms {
-    pub termbase: crate::terminology::Termbase,
-    pub reference: crate::terminology::matcher::Matcher,
-    locales: HashMap<String, std::sync::OnceLock<crate::terminology::matcher::Matcher>>,
-    reference_tag: String,
+pub use crate::terminology::Terms;
+
+/// How a locale renders the termbase (the usage model, which knows no rule) and what the
+/// locale-wide terminology rules made of it, worked out once by the first file that needs
+/// it and read by every file of the locale.
+pub struct LocaleTerms {
+    pub usage: crate::terms::TermUsage,
+    pub(crate) inconsistencies: std::sync::OnceLock<rules::Inconsistencies>,
 }
 
-impl Terms {
-    /// The locale the reference matcher was compiled for.
-    pub fn reference_locale(&self) -> String {
-        self.reference_tag.clone()
-    }
-
-    /// Terms for the reference and `locales`.
-    pub fn new(
-        termbase: crate::terminology::Termbase,
-        reference: &str,
-        locales: &[String],
-    ) -> Terms {
-        Terms {
-            reference: crate::terminology::matcher::Matcher::new(&termbase, reference),
-            locales: locales
-                .iter()
-                .map(|l| (l.clone(), std::sync::OnceLock::new()))
-                .collect(),
-            reference_tag: reference.to_owned(),
-            termbase,
+impl LocaleTerms {
+    pub fn new(usage: crate::terms::TermUsage) -> LocaleTerms {
+        LocaleTerms {
+            usage,
+            inconsistencies: std::sync::OnceLock::new(),
         }
-    }
-
-    /// The matcher of `locale` (one of those given to [`Terms::new`]), compiled on first use.
-    pub fn matcher(&self, locale: &str) -> Option<&crate::terminology::matcher::Matcher> {
-        let cell = self.locales.get(locale)?;
-        Some(cell.get_or_init(|| crate::terminology::matcher::Matcher::new(&self.termbase, locale)))
     }
 }
 
@@ -712,7 +692,8 @@ impl RunContext<'_> {
         let term_usage = lookup
             .as_ref()
             .filter(|_| locale_rules)
-            .and_then(|l| crate::terms::for_locale(l, catalog, &locale.locale));
+            .and_then(|l| crate::terms::for_locale(l, catalog, &locale.locale))
+            .map(LocaleTerms::new);
         // The reference files that apply to the locale (`[[paths]] locales`), and its own.
         let mut rels: Vec<&Path> = catalog
             .reference

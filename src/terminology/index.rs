@@ -13,7 +13,7 @@
 
 use super::matcher::{Matcher, Matches};
 use crate::catalog::{LocaleFiles, Pattern};
-use crate::check::Terms;
+use crate::terminology::Terms;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;

@@ -161,3 +161,42 @@ impl Termbase {
         self.concepts.extend(other.concepts);
     }
 }
+
+/// The termbase and its matchers, shared by every thread: the reference's compiled at once,
+/// each locale's on first use (by the thread checking that locale), once per run.
+pub struct Terms {
+    pub termbase: Termbase,
+    pub reference: matcher::Matcher,
+    locales: std::collections::HashMap<String, std::sync::OnceLock<matcher::Matcher>>,
+    reference_tag: String,
+}
+
+impl Terms {
+    /// The locale the reference matcher was compiled for.
+    pub fn reference_locale(&self) -> String {
+        self.reference_tag.clone()
+    }
+
+    /// Terms for the reference and `locales`.
+    pub fn new(
+        termbase: Termbase,
+        reference: &str,
+        locales: &[String],
+    ) -> Terms {
+        Terms {
+            reference: matcher::Matcher::new(&termbase, reference),
+            locales: locales
+                .iter()
+                .map(|l| (l.clone(), std::sync::OnceLock::new()))
+                .collect(),
+            reference_tag: reference.to_owned(),
+            termbase,
+        }
+    }
+
+    /// The matcher of `locale` (one of those given to [`Terms::new`]), compiled on first use.
+    pub fn matcher(&self, locale: &str) -> Option<&matcher::Matcher> {
+        let cell = self.locales.get(locale)?;
+        Some(cell.get_or_init(|| matcher::Matcher::new(&self.termbase, locale)))
+    }
+}

@@ -170,7 +170,11 @@ pub(crate) mod fixture {
                 let pairs = [(&reference, &translation), (&sibling_reference, &sibling)]
                     .into_iter()
                     .filter_map(|(r, t)| Some((r.as_ref()?, t.as_ref()?)));
-                Some(crate::terms::build(lookup, locale.trim(), pairs))
+                Some(crate::check::LocaleTerms::new(crate::terms::build(
+                    lookup,
+                    locale.trim(),
+                    pairs,
+                )))
             }
             _ => None,
         };

@@ -74,7 +74,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     // file made check quadratic in the number of files of a locale).
     let all = usage
         .inconsistencies
-        .get_or_init(|| analyse(usage, terms, matcher));
+        .get_or_init(|| analyse(&usage.usage, terms, matcher));
     let Some(pending) = all.get(&file.shown) else {
         return;
     };
