@@ -224,12 +224,11 @@ impl PatternPair<'_> {
 }
 
 impl Pattern {
-    /// Sentences of the fixed prose (outside plural variants), as
-    /// [`crate::check::scan::sentence_count`] counts them.
-    pub fn sentence_count(&self) -> usize {
-        *self
-            .sentences
-            .get_or_init(|| crate::check::scan::sentence_count(&self.fixed_prose))
+    /// Sentences of the fixed prose (outside plural variants), as `count` counts them,
+    /// counted once: a reference pattern is compared with every locale's. The catalog knows
+    /// no scanner; the caller brings it (always the same one).
+    pub fn sentence_count(&self, count: impl FnOnce(&str) -> usize) -> usize {
+        *self.sentences.get_or_init(|| count(&self.fixed_prose))
     }
 
     /// The prose with its string literals blanked out (same length, so offsets hold):
