@@ -71,7 +71,11 @@ pub struct Layout {
     /// a directory that holds every locale's files (`src/*/locales/{locale}.ftl`) is walked
     /// once per run, not once per locale. A layout lives for one command.
     walked: std::sync::Arc<std::sync::Mutex<HashMap<String, Walked>>>,
+    /// Each entry's reference files and their captures, once per layout (working tree).
+    reference_matches: std::sync::Arc<Vec<std::sync::OnceLock<ReferenceMatches>>>,
 }
+
+type ReferenceMatches = std::sync::Arc<Vec<(String, super::pattern::Captures)>>;
 
 /// One walk: the files, and the problems met (as text, reported by every listing).
 type Walked = std::sync::Arc<(Vec<String>, Vec<(PathBuf, String)>)>;
@@ -83,12 +87,18 @@ impl Layout {
             .map(|e| e.reference.prefix(&e.env).unwrap_or_default())
             .collect();
         let base = common_dir(&prefixes);
+        let entries_len = entries.len();
         Layout {
             entries,
             excludes,
             base,
             root: root.to_owned(),
             walked: Default::default(),
+            reference_matches: std::sync::Arc::new(
+                (0..entries_len)
+                    .map(|_| std::sync::OnceLock::new())
+                    .collect(),
+            ),
         }
     }
 
@@ -108,13 +118,13 @@ impl Layout {
             let Ok(prefix) = entry.reference.prefix(&entry.env) else {
                 continue;
             };
-            for path in walks.files(&prefix) {
-                if matcher.matches(&path).is_some()
-                    && let Some(rel) = self.rel_of(&path)
+            for path in walks.files(&prefix).iter() {
+                if matcher.matches(path).is_some()
+                    && let Some(rel) = self.rel_of(path)
                 {
                     files.entry(rel.clone()).or_insert(ListedFile {
                         rel,
-                        path: PathBuf::from(&path),
+                        path: PathBuf::from(path),
                         exists: true,
                     });
                 }
@@ -133,8 +143,15 @@ impl Layout {
         let mut walks = Walks::new(tree, self);
         let excluded = self.excluded(locale);
         let mut known: BTreeMap<String, String> = BTreeMap::new();
+        let mut found: std::collections::HashSet<String> = Default::default();
         let mut dir = None;
-        for entry in self.entries.iter().rev().filter(|e| e.applies(locale)) {
+        for (i, entry) in self
+            .entries
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, e)| e.applies(locale))
+        {
             let env = entry.env_for(locale);
             let (Ok(l10n), Ok(reference)) = (
                 entry.l10n.compile(&env),
@@ -148,22 +165,22 @@ impl Layout {
                 continue;
             };
             dir = locale_dir(&entry.l10n, &env, locale).or(dir);
-            for path in walks.files(&l10n_prefix) {
-                if excluded.iter().any(|x| x.matches(&path).is_some()) {
+            for path in walks.files(&l10n_prefix).iter() {
+                if excluded.iter().any(|x| x.matches(path).is_some()) {
                     continue;
                 }
-                if let Some(c) = l10n.matches(&path)
+                if let Some(c) = l10n.matches(path)
                     && let Some(ref_path) = reference.expand(&c)
                 {
-                    known.entry(path).or_insert(ref_path);
+                    found.insert(path.clone());
+                    known.entry(path.clone()).or_insert(ref_path);
                 }
             }
-            for path in walks.files(&ref_prefix) {
-                if let Some(c) = reference.matches(&path)
-                    && let Some(l10n_path) = l10n.expand(&c)
+            for (path, c) in walks.reference_matches(i, &reference, &ref_prefix).iter() {
+                if let Some(l10n_path) = l10n.expand(c)
                     && !excluded.iter().any(|x| x.matches(&l10n_path).is_some())
                 {
-                    known.entry(l10n_path).or_insert(path);
+                    known.entry(l10n_path).or_insert_with(|| path.clone());
                 }
             }
         }
@@ -172,7 +189,8 @@ impl Layout {
             let Some(rel) = self.rel_of(&ref_path) else {
                 continue;
             };
-            let exists = walks.exists(&path);
+            // A translation that exists was found by its entry's own walk.
+            let exists = found.contains(&path);
             files.entry(rel.clone()).or_insert(ListedFile {
                 rel,
                 path: PathBuf::from(path),
@@ -247,8 +265,7 @@ fn common_dir(paths: &[String]) -> String {
 struct Walks<'a> {
     tree: &'a dyn Tree,
     layout: &'a Layout,
-    done: HashMap<String, Vec<String>>,
-    all: std::collections::HashSet<String>,
+    done: HashMap<String, std::sync::Arc<Vec<String>>>,
     problems: Vec<Error>,
 }
 
@@ -258,15 +275,14 @@ impl<'a> Walks<'a> {
             tree,
             layout,
             done: HashMap::new(),
-            all: Default::default(),
             problems: Vec::new(),
         }
     }
 
     /// The `.ftl` files at or below `prefix` (a file, a directory, or the start of a name).
-    fn files(&mut self, prefix: &str) -> Vec<String> {
+    fn files(&mut self, prefix: &str) -> std::sync::Arc<Vec<String>> {
         if let Some(files) = self.done.get(prefix) {
-            return files.clone();
+            return std::sync::Arc::clone(files);
         }
         let path = Path::new(prefix);
         let files: Vec<String> = match self.tree.kind(path) {
@@ -283,10 +299,39 @@ impl<'a> Walks<'a> {
             },
             Kind::Missing => Vec::new(),
         };
-        let files: Vec<String> = files.into_iter().filter(|f| f.ends_with(".ftl")).collect();
-        self.all.extend(files.iter().cloned());
-        self.done.insert(prefix.to_owned(), files.clone());
+        let files: std::sync::Arc<Vec<String>> =
+            std::sync::Arc::new(files.into_iter().filter(|f| f.ends_with(".ftl")).collect());
+        self.done
+            .insert(prefix.to_owned(), std::sync::Arc::clone(&files));
         files
+    }
+
+    /// The reference files of entry `index` with what its wildcards captured: the same for
+    /// every locale, so worked out once per layout for the working tree.
+    fn reference_matches(
+        &mut self,
+        index: usize,
+        reference: &Matcher,
+        prefix: &str,
+    ) -> std::sync::Arc<Vec<(String, super::pattern::Captures)>> {
+        let cell = self
+            .layout
+            .reference_matches
+            .get(index)
+            .filter(|_| self.tree.caches_walks());
+        if let Some(done) = cell.and_then(|c| c.get()) {
+            return std::sync::Arc::clone(done);
+        }
+        let matched: std::sync::Arc<Vec<(String, super::pattern::Captures)>> = std::sync::Arc::new(
+            self.files(prefix)
+                .iter()
+                .filter_map(|path| reference.matches(path).map(|c| (path.clone(), c)))
+                .collect(),
+        );
+        if let Some(cell) = cell {
+            let _ = cell.set(std::sync::Arc::clone(&matched));
+        }
+        matched
     }
 
     /// The Fluent files below `dir`, from the layout's walks of the working tree.
@@ -321,10 +366,6 @@ impl<'a> Walks<'a> {
                 message: message.clone(),
             }));
         walked.0.clone()
-    }
-
-    fn exists(&self, path: &str) -> bool {
-        self.all.contains(path) || self.tree.kind(Path::new(path)) == Kind::File
     }
 }
 

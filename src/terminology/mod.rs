@@ -178,11 +178,7 @@ impl Terms {
     }
 
     /// Terms for the reference and `locales`.
-    pub fn new(
-        termbase: Termbase,
-        reference: &str,
-        locales: &[String],
-    ) -> Terms {
+    pub fn new(termbase: Termbase, reference: &str, locales: &[String]) -> Terms {
         Terms {
             reference: matcher::Matcher::new(&termbase, reference),
             locales: locales

@@ -33,11 +33,15 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     }
     for pair in ctx.pattern_pairs() {
         // Plural variants repeat one sentence per form: compare the fixed text only.
-        let r = pair.reference.sentence_count(crate::check::scan::sentence_count);
+        let r = pair
+            .reference
+            .sentence_count(crate::check::scan::sentence_count);
         if r < 2 {
             continue;
         }
-        let t = pair.translation.sentence_count(crate::check::scan::sentence_count);
+        let t = pair
+            .translation
+            .sentence_count(crate::check::scan::sentence_count);
         if t < r && t * 3 <= r * 2 {
             out.push(ctx.pair_finding(
                 &RULE,
