@@ -114,6 +114,21 @@ impl Staging {
         Ok(())
     }
 
+    /// The files of the old site not written again so far (what [`Staging::finish`] would
+    /// remove), relative to the output directory, sorted.
+    pub fn removed(&self) -> Vec<PathBuf> {
+        if !self.target.is_dir() {
+            return Vec::new();
+        }
+        let written = lock(&self.written);
+        let mut out: Vec<PathBuf> = count_files(&self.target)
+            .into_iter()
+            .filter(|rel| !written.contains(rel))
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Swaps the new site in for the old one; files of the old site that were not written
     /// again are gone.
     pub fn finish(self) -> Result<WriteStats> {

@@ -323,3 +323,33 @@ pub fn vnu_errors(jar: &Path, files: &[PathBuf]) -> String {
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
 }
+
+/// Runs `script` (a JavaScript expression whose value is JSON-serializable) in `page` once
+/// it has loaded, images included, and returns its value. The page is copied beside itself
+/// with the probe appended, so relative references resolve as they do for the page.
+pub fn probe(browser: &Path, page: &Path, script: &str) -> serde_json::Value {
+    let html = std::fs::read_to_string(page).unwrap();
+    let copy = page.with_extension("probe.html");
+    let probe = format!(
+        "<script>addEventListener('load',function(){{document.documentElement.setAttribute('data-probe',JSON.stringify({script}))}})</script></body>"
+    );
+    std::fs::write(&copy, html.replace("</body>", &probe)).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = base(browser, profile.path())
+        .args(["--virtual-time-budget=5000", "--dump-dom"])
+        .arg(format!("file://{}", copy.display()))
+        .output()
+        .unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let raw = dom
+        .split("data-probe=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("the probe did not run on {}", page.display()))
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&raw).unwrap()
+}
