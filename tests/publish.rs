@@ -272,3 +272,22 @@ fn a_new_project_renders_its_image_without_a_note() {
             .is_file()
     );
 }
+
+#[test]
+fn a_directory_that_is_not_a_medloc_site_is_never_replaced() {
+    let dir = shipped_project();
+    let other = dir.path().join("my-blog");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("post.html"), "mine").unwrap();
+    let (stdout, stderr, code) = run(dir.path(), &["render", "--out", "my-blog"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("not a site medloc rendered"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(other.join("post.html")).unwrap(),
+        "mine"
+    );
+    // A site medloc rendered is marked, and replaced on the next render.
+    assert_eq!(run(dir.path(), &["render", "--out", "site"]).2, 0);
+    assert!(dir.path().join("site/.medloc-site").is_file());
+    assert_eq!(run(dir.path(), &["render", "--out", "site"]).2, 0);
+}
