@@ -291,3 +291,89 @@ fn a_directory_that_is_not_a_medloc_site_is_never_replaced() {
     assert!(dir.path().join("site/.medloc-site").is_file());
     assert_eq!(run(dir.path(), &["render", "--out", "site"]).2, 0);
 }
+
+/// For each English list item and paragraph of a right-to-left page, where its marker and
+/// its text sit: `[kind, text, li.right <= list.right - 8 (room for the marker on the
+/// start side), text hugs the item's right edge, the final full stop is right of the first
+/// letter]`.
+const RTL_PROBE: &str = r#"(function () {
+  function textRect(el, first) {
+    var w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), n, nodes = [];
+    while ((n = w.nextNode())) { if (n.data.trim()) nodes.push(n); }
+    var node = first ? nodes[0] : nodes[nodes.length - 1];
+    var r = document.createRange();
+    var text = node.data.replace(/\s+$/, '');
+    var at = first ? node.data.search(/\S/) : text.length - 1;
+    r.setStart(node, at); r.setEnd(node, at + 1);
+    return r.getBoundingClientRect();
+  }
+  function whole(el) { var r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect(); }
+  var out = [];
+  document.querySelectorAll('main li[lang="en-US"], main li:has(> p[lang="en-US"])').forEach(function (li) {
+    var list = li.parentElement.getBoundingClientRect(), box = li.getBoundingClientRect(), text = whole(li);
+    out.push(['li', li.textContent.trim().slice(0, 30), box.right <= list.right - 8,
+      Math.abs(text.right - box.right) < 2, getComputedStyle(li).direction]);
+  });
+  document.querySelectorAll('main p[lang="en-US"]').forEach(function (p) {
+    var t = p.textContent.trim();
+    if (!/[.]$/.test(t)) return;
+    out.push(['p', t.slice(0, 30), textRect(p, false).left > textRect(p, true).left,
+      getComputedStyle(p).direction === 'ltr', getComputedStyle(p).direction]);
+  });
+  return out;
+})()"#;
+
+fn assert_rtl_layout(chromium: &Path, page: &Path, shot: &str) {
+    let shots = common::repo_root().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let _ = browser::visit(chromium, page, &shots.join(shot));
+    let found = browser::probe(chromium, page, RTL_PROBE);
+    let found = found.as_array().unwrap();
+    let items = found.iter().filter(|f| f[0] == "li").count();
+    let paragraphs = found.iter().filter(|f| f[0] == "p").count();
+    assert!(items >= 2 && paragraphs >= 2, "{shot}: {found:?}");
+    for f in found {
+        assert_eq!(f[2], true, "{shot}: {f}");
+        assert_eq!(f[3], true, "{shot}: {f}");
+        if f[0] == "li" {
+            assert_eq!(
+                f[4], "rtl",
+                "{shot}: the item keeps the list's direction: {f}"
+            );
+        }
+    }
+}
+
+#[test]
+fn english_blocks_on_a_right_to_left_page_keep_bullets_and_punctuation_in_place() {
+    let Some(chromium) = browser::chromium() else {
+        return;
+    };
+    let dir = shipped_project();
+    assert_eq!(run(dir.path(), &["render"]).2, 0);
+    let page = dir.path().join("dist/site/ar/track-marks.html");
+    assert_rtl_layout(&chromium, &page, "publish-ar-html.png");
+
+    let (stdout, stderr, code) = run(dir.path(), &["render", "--format", "md"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let Some(hugo) = browser::hugo() else {
+        return;
+    };
+    let public = dir.path().join("public");
+    let out = Command::new(hugo)
+        .args(["--quiet", "--source"])
+        .arg(dir.path().join("dist/hugo"))
+        .arg("--destination")
+        .arg(&public)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = public.join("ar/track-marks/index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<p lang=\"en-US\" dir=\"ltr\">"), "{html}");
+    assert_rtl_layout(&chromium, &page, "publish-ar-hugo.png");
+}

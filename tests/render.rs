@@ -70,8 +70,11 @@ fn the_page_model_marks_fallback_text_and_formats_dates() {
     assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(ar.contains("<p class=\"notice\" role=\"note\">"));
     // 11 Arabic messages are missing: their blocks are English, left-to-right (the image's
-    // alt text among them), plus the switcher's link.
-    assert_eq!(ar.matches(" lang=\"en-US\" dir=\"ltr\"").count(), 12);
+    // alt text among them), plus the switcher's link; a list item keeps the list's
+    // direction (its bullet inside the list) and isolates its text.
+    let marked = ar.matches(" lang=\"en-US\" dir=\"ltr\"").count();
+    let items = ar.matches("<li lang=\"en-US\"><span dir=\"ltr\">").count();
+    assert_eq!((marked, items), (5, 7));
     assert!(ar.contains("17 ديسمبر 2024"), "CLDR date in Arabic");
     let es = std::fs::read_to_string(site.join("es/track-marks.html")).unwrap();
     assert!(!es.contains("class=\"notice\""), "es is complete");
@@ -357,7 +360,10 @@ fn rendered_pages_in_headless_chromium() {
         }
         if locale == "ar" {
             assert!(dom.contains("<p class=\"notice\" role=\"note\">"));
-            let fallback = scraper::Selector::parse("main [lang=\"en-US\"][dir=\"ltr\"]").unwrap();
+            let fallback = scraper::Selector::parse(
+                "main [lang=\"en-US\"][dir=\"ltr\"], main li[lang=\"en-US\"] > span[dir=\"ltr\"]",
+            )
+            .unwrap();
             // 11 Arabic messages are missing, so 11 blocks show in English (one is the
             // image's alt text).
             let marked = doc.select(&fallback).count();
