@@ -77,6 +77,25 @@ fn an_english_edit_takes_no_locale_offline() {
             "{stdout}"
         );
     }
+    // No sync ever ran, and check says each translation of the message is stale, with the
+    // English before and after.
+    assert!(!root.join(".medloc").exists());
+    let (checked, _, _) = run(root, &["check"]);
+    for locale in PUBLISHED {
+        let stale = checked
+            .split("warning[stale-translation]")
+            .skip(1)
+            .find(|f| f.contains(&format!("locales/{locale}/track-marks.ftl")))
+            .unwrap_or_else(|| panic!("{locale}: not stale: {checked}"));
+        assert!(
+            stale.contains("[-a few days or weeks.-] {+3 to 14 days.+}"),
+            "{stale}"
+        );
+        assert!(
+            stale.contains("the English then: \"Track marks can heal within a few days or weeks."),
+            "{stale}"
+        );
+    }
     // The locale under the threshold says its withheld message counted as missing.
     assert!(
         stdout.contains("skipped de: 63.3% translated (counting 1 message with a check error as missing), below the 80% threshold"),

@@ -848,19 +848,32 @@ pub fn check_project(
     Ok((run, catalog))
 }
 
-/// The stale-tracking states and the termbase. What cannot be loaded is added to
-/// `problems` and left out; the check goes on.
+/// The stale-tracking states (the state files, and what git history says) and the
+/// termbase. What cannot be loaded is added to `problems` and left out; the check goes on.
+/// What history cannot tell is added to `notes`.
 pub(crate) fn load_side_inputs(
     project: &Project,
     problems: &mut Vec<Error>,
+    notes: &mut Vec<String>,
 ) -> (HashMap<String, LocaleState>, crate::terminology::Termbase) {
-    let states = match crate::stale::load_states(project, &project.locales) {
-        Ok(s) => s.into_iter().collect(),
-        Err(e) => {
-            problems.push(e);
-            HashMap::new()
+    let mut states: HashMap<String, LocaleState> =
+        match crate::stale::load_states(project, &project.locales) {
+            Ok(s) => s.into_iter().collect(),
+            Err(e) => {
+                problems.push(e);
+                HashMap::new()
+            }
+        };
+    let (history, history_notes) = crate::stale::history_states(project, &project.locales);
+    notes.extend(history_notes);
+    for (locale, from_git) in history {
+        match states.get_mut(&locale) {
+            Some(state) => state.history = from_git.history,
+            None => {
+                states.insert(locale, from_git);
+            }
         }
-    };
+    }
     let termbase = match load_termbase(project) {
         Ok(tb) => tb,
         Err(e) => {
