@@ -396,3 +396,66 @@ fn english_blocks_on_a_right_to_left_page_keep_bullets_and_punctuation_in_place(
     assert!(html.contains("<p lang=\"en-US\" dir=\"ltr\">"), "{html}");
     assert_rtl_layout(&chromium, &page, "publish-ar-hugo.png");
 }
+
+#[test]
+fn pages_for_readers_print_well_and_the_root_fits_a_phone() {
+    let dir = shipped_project();
+    assert_eq!(run(dir.path(), &["render"]).2, 0);
+    let site = dir.path().join("dist/site");
+    let es = std::fs::read_to_string(site.join("es/track-marks.html")).unwrap();
+    // No tool version for readers; the generator meta stays.
+    assert!(!es.contains("<footer><p>medloc"), "{es}");
+    assert!(es.contains("<meta name=\"generator\" content=\"medloc"));
+    // A print stylesheet: no switcher, link targets after the link text, page breaks.
+    let print = es
+        .split("@media print{")
+        .nth(1)
+        .expect("a print stylesheet");
+    let print = print.split("</style>").next().unwrap();
+    for rule in [
+        "nav.languages",
+        "display:none",
+        "::after{content:\" (\" attr(href) \")\"",
+        "break-after:avoid",
+        "break-inside:avoid",
+    ] {
+        assert!(print.contains(rule), "{rule}: {print}");
+    }
+    // The root page names each language once, under one heading.
+    let root = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let doc = scraper::Html::parse_document(&root);
+    let h1: Vec<String> = doc
+        .select(&scraper::Selector::parse("h1").unwrap())
+        .map(|h| h.text().collect())
+        .collect();
+    assert_eq!(h1, ["Health guides"]);
+    let links = doc
+        .select(&scraper::Selector::parse("main a").unwrap())
+        .count();
+    assert_eq!(links, 6);
+    for endonym in ["Español", "العربية", "Français"] {
+        assert_eq!(
+            root.matches(&format!(">{endonym}<")).count(),
+            1,
+            "{endonym}"
+        );
+    }
+    let Some(chromium) = browser::chromium() else {
+        return;
+    };
+    let shots = common::repo_root().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let layout = browser::layout(
+        &chromium,
+        &site.join("index.html"),
+        390,
+        844,
+        &shots.join("publish-root-390.png"),
+    );
+    assert!(
+        layout.scroll_width <= layout.viewport,
+        "{}",
+        layout.scroll_width
+    );
+    assert!(layout.overflowing.is_empty(), "{:?}", layout.overflowing);
+}
