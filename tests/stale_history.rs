@@ -78,6 +78,25 @@ fn an_english_edit_makes_every_translation_stale_without_sync() {
     edit_english(root, "source/track-marks.md");
     assert!(!root.join(".medloc").exists(), "no state file, no sync");
     assert_eq!(stale_locales(root, CHANGED), TRANSLATED);
+    // The JSON gives the English then and now.
+    let (stdout, _, _) = run(root, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let es = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "stale-translation" && f["locale"] == "es")
+        .unwrap();
+    let before = es["reference_before"].as_str().unwrap();
+    assert!(
+        before.starts_with("Track marks can heal within a few days or weeks."),
+        "{es}"
+    );
+    let now = es["reference"].as_str().unwrap();
+    assert!(
+        now.starts_with("Track marks can heal within 3 to 14 days."),
+        "{es}"
+    );
     // The text output shows the English then and now, and what changed.
     let (stdout, _, _) = run(root, &["check"]);
     let stale = stdout.matches("warning[stale-translation]").count();

@@ -22,7 +22,7 @@ pub const DEFAULT_DIR: &str = ".medloc-cache";
 /// another wrote.
 const BUILD_ID: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("MEDLOC_BUILD_ID"));
 
-const ENTRY_SCHEMA: &str = "medloc-check-cache/2";
+const ENTRY_SCHEMA: &str = "medloc-check-cache/3";
 
 /// A running SHA-256 over length-prefixed parts, so `("ab", "c")` and `("a", "bc")` differ.
 #[derive(Clone)]
@@ -108,6 +108,7 @@ struct CachedFinding {
     reference: Option<String>,
     translation: Option<String>,
     hint: Option<String>,
+    reference_before: Option<String>,
     span: (usize, usize),
 }
 
@@ -191,6 +192,7 @@ impl Cache {
                 reference: f.reference,
                 translation: f.translation,
                 hint: f.hint,
+                reference_before: f.reference_before,
                 span: f.span.0..f.span.1,
             });
         }
@@ -217,6 +219,7 @@ impl Cache {
                     reference: f.reference.clone(),
                     translation: f.translation.clone(),
                     hint: f.hint.clone(),
+                    reference_before: f.reference_before.clone(),
                     span: (f.span.start, f.span.end),
                 })
                 .collect(),
@@ -263,6 +266,7 @@ mod tests {
             reference: Some("Hi".into()),
             translation: None,
             hint: Some("add it".into()),
+            reference_before: None,
             span: 4..9,
         }
     }

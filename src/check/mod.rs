@@ -98,6 +98,10 @@ pub struct Finding {
     /// The translation's text of the message.
     pub translation: Option<String>,
     pub hint: Option<String>,
+    /// For a stale translation, the reference text when the translation was made (from git
+    /// history); the reference now is `reference`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_before: Option<String>,
     /// Byte span in the file, for the snippet (not serialized).
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
@@ -280,6 +284,7 @@ impl<'a> FileCheck<'a> {
             reference: None,
             translation: None,
             hint: None,
+            reference_before: None,
             span,
         }
     }
@@ -679,6 +684,7 @@ fn not_started(locale: &str, dir: &str, out: &mut Vec<Finding>) {
         hint: Some(format!(
             "create {dir}/ and translate into it, or remove {locale} from the project's locales"
         )),
+        reference_before: None,
         span: 0..0,
     });
 }

@@ -206,6 +206,7 @@ mod tests {
                 reference: None,
                 translation: None,
                 hint: None,
+                reference_before: None,
                 span,
             });
         }

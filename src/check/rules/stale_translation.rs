@@ -48,6 +48,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
                     t.id
                 ),
             );
+            f.reference_before = record.reference_text.clone();
             f.hint = Some(format!(
                 "{then}update the translation (and commit it, or run `medloc sync` outside git), or accept it with `medloc sync --accept {} {}`",
                 ctx.locale.tag, t.id
