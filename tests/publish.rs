@@ -120,7 +120,7 @@ fn a_render_that_would_unpublish_a_locale_keeps_the_old_site() {
         let (stdout, stderr, code) = run(root, &args);
         assert_eq!(code, 1, "{format}: {stdout}{stderr}");
         assert!(
-            stderr.contains("error: fr would be unpublished (")
+            stderr.contains("error: would unpublish fr (")
                 && stderr.contains("below the 80% threshold"),
             "{format}: {stderr}"
         );
@@ -185,6 +185,36 @@ fn unresolved(site: &Path) -> Vec<String> {
     missing
 }
 
+/// Asserts that every image of `page` has loaded in Chromium (naturalWidth > 0).
+fn assert_images_load(chromium: &Path, page: &Path, label: &str) {
+    let images = browser::probe(
+        chromium,
+        page,
+        "Array.prototype.map.call(document.images,function(i){return [i.getAttribute('src'),i.complete&&i.naturalWidth>0]})",
+    );
+    let images = images.as_array().unwrap();
+    assert!(!images.is_empty(), "{label}: no image");
+    for image in images {
+        assert_eq!(image[1], true, "{label}: {image} did not load");
+    }
+}
+
+/// Builds the Hugo site in `source` into `public` (root-relative URLs).
+fn hugo_build(hugo: &Path, source: &Path, public: &Path) {
+    let out = Command::new(hugo)
+        .args(["--quiet", "--baseURL", "/", "--source"])
+        .arg(source)
+        .arg("--destination")
+        .arg(public)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn every_reference_of_the_html_site_resolves() {
     let dir = shipped_project();
@@ -207,16 +237,7 @@ fn every_reference_of_the_html_site_resolves() {
     };
     for locale in ["en-US", "es", "ar"] {
         let page = site.join(locale).join("track-marks.html");
-        let images = browser::probe(
-            &chromium,
-            &page,
-            "Array.prototype.map.call(document.images,function(i){return [i.getAttribute('src'),i.complete&&i.naturalWidth>0]})",
-        );
-        let images = images.as_array().unwrap();
-        assert!(!images.is_empty(), "{locale}: no image");
-        for image in images {
-            assert_eq!(image[1], true, "{locale}: {image} did not load");
-        }
+        assert_images_load(&chromium, &page, locale);
     }
 }
 
@@ -235,19 +256,7 @@ fn every_reference_of_the_hugo_site_resolves() {
         return;
     };
     let public = dir.path().join("public");
-    let out = Command::new(hugo)
-        .args(["--quiet", "--source"])
-        .arg(&hugo_dir)
-        .arg("--destination")
-        .arg(&public)
-        .args(["--baseURL", "/"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    hugo_build(&hugo, &hugo_dir, &public);
     let missing = unresolved(&public);
     assert!(missing.is_empty(), "{missing:#?}");
     let Some(chromium) = browser::chromium() else {
@@ -259,16 +268,7 @@ fn every_reference_of_the_hugo_site_resolves() {
         "{:?}",
         tree(&public).keys().collect::<Vec<_>>()
     );
-    let images = browser::probe(
-        &chromium,
-        &page,
-        "Array.prototype.map.call(document.images,function(i){return [i.getAttribute('src'),i.complete&&i.naturalWidth>0]})",
-    );
-    let images = images.as_array().unwrap();
-    assert!(!images.is_empty(), "no image on the Hugo page");
-    for image in images {
-        assert_eq!(image[1], true, "hugo es: {image} did not load");
-    }
+    assert_images_load(&chromium, &page, "hugo es");
 }
 
 #[test]
@@ -379,18 +379,7 @@ fn english_blocks_on_a_right_to_left_page_keep_bullets_and_punctuation_in_place(
         return;
     };
     let public = dir.path().join("public");
-    let out = Command::new(hugo)
-        .args(["--quiet", "--source"])
-        .arg(dir.path().join("dist/hugo"))
-        .arg("--destination")
-        .arg(&public)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    hugo_build(&hugo, &dir.path().join("dist/hugo"), &public);
     let page = public.join("ar/track-marks/index.html");
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("<p lang=\"en-US\" dir=\"ltr\">"), "{html}");

@@ -133,14 +133,20 @@ pub(super) fn print_report(project: &Project, options: &Options, report: &Report
         );
     }
     let out = project.display_path(&options.out);
+    let describe = |u: &crate::render::publish::Unpublished, what: &str| {
+        format!(
+            "{} ({}): {} pages {what} {out}: {}",
+            u.locale,
+            u.reason,
+            u.pages.len(),
+            list_pages(&u.pages)
+        )
+    };
     if report.kept {
         for u in &report.unpublished {
             eprintln!(
-                "error: {} would be unpublished ({}): {} pages in {out} would be removed: {}",
-                u.locale,
-                u.reason,
-                u.pages.len(),
-                list_pages(&u.pages)
+                "error: would unpublish {}",
+                describe(u, "would be removed from")
             );
         }
         eprintln!(
@@ -149,13 +155,7 @@ pub(super) fn print_report(project: &Project, options: &Options, report: &Report
         return Outcome::Findings;
     }
     for u in &report.unpublished {
-        println!(
-            "unpublished {} ({}): {} pages removed from {out}: {}",
-            u.locale,
-            u.reason,
-            u.pages.len(),
-            list_pages(&u.pages)
-        );
+        println!("unpublished {}", describe(u, "removed from"));
     }
     let index = match options.format {
         RenderFormat::Html => options.out.join("index.html"),

@@ -66,7 +66,7 @@ pub fn decide(coverage: &Coverage, all: bool) -> Decision {
     };
     for locale in coverage.locales.iter().filter(|l| !l.is_reference) {
         let (withheld, file_errors, by_rule) = erroneous_messages(locale);
-        let completion = percent(
+        let completion = crate::coverage::percent(
             locale.messages.translated.saturating_sub(withheld.len()),
             locale.messages.total,
         );
@@ -133,13 +133,6 @@ fn erroneous_messages(
         .count();
     file_errors += locale.errors.saturating_sub(attached);
     (messages, file_errors, by_rule)
-}
-
-fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        return 100.0;
-    }
-    (1000.0 * part as f64 / whole as f64).round() / 10.0
 }
 
 fn skip_reason(completion: f64, threshold: f64, withheld: usize, file_errors: usize) -> String {
