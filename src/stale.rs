@@ -273,7 +273,49 @@ pub fn sync(
 /// Stale records read from git history, per locale (see the module comment), and a note
 /// when history cannot be read (a shallow clone): then only the state files judge.
 /// Outside a git repository both are empty.
+///
+/// With `cache` (the check cache's directory), the records are kept there by the commit
+/// `HEAD` names and the locales asked for (`history/<commit>.json`): history below a commit
+/// never changes, so a later run at the same commit reads no history at all.
 pub fn history_states(
+    project: &Project,
+    locales: &[String],
+    cache: Option<&std::path::Path>,
+) -> (BTreeMap<String, LocaleState>, Vec<String>) {
+    let Some(head) = crate::history::head_commit(&project.root) else {
+        return (BTreeMap::new(), Vec::new());
+    };
+    let cached = cache.map(|dir| dir.join("history").join(format!("{head}.json")));
+    #[derive(Serialize, Deserialize)]
+    struct Cached {
+        locales: Vec<String>,
+        states: BTreeMap<String, LocaleState>,
+    }
+    if let Some(path) = &cached
+        && let Ok(text) = std::fs::read_to_string(path)
+        && let Ok(entry) = serde_json::from_str::<Cached>(&text)
+        && entry.locales == locales
+    {
+        return (entry.states, Vec::new());
+    }
+    let (states, notes) = read_history_states(project, locales);
+    if let Some(path) = &cached
+        && notes.is_empty()
+    {
+        let entry = Cached {
+            locales: locales.to_vec(),
+            states,
+        };
+        // A cache that cannot be written is only slower next time.
+        if let Ok(text) = serde_json::to_string(&entry) {
+            let _ = write_atomic(path, text.as_bytes());
+        }
+        return (entry.states, notes);
+    }
+    (states, notes)
+}
+
+fn read_history_states(
     project: &Project,
     locales: &[String],
 ) -> (BTreeMap<String, LocaleState>, Vec<String>) {

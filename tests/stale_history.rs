@@ -114,6 +114,20 @@ fn an_english_edit_makes_every_translation_stale_without_sync() {
         "{stdout}"
     );
 
+    // The history's reading is kept by commit, and gives the same answer read back.
+    let head = git(root, &["rev-parse", "HEAD"]);
+    let cached = root.join(format!(".medloc-cache/history/{}.json", head.trim()));
+    assert!(cached.is_file(), "{}", cached.display());
+    assert_eq!(stale_locales(root, CHANGED), TRANSLATED, "from the cache");
+    // --no-cache writes nothing.
+    std::fs::remove_dir_all(root.join(".medloc-cache")).unwrap();
+    assert_eq!(
+        run(root, &["check", "--no-cache"]).2,
+        1,
+        "the number changed: an error"
+    );
+    assert!(!root.join(".medloc-cache").exists());
+
     // sync does not record them as current; --accept does.
     let (stdout, stderr, code) = run(root, &["sync"]);
     assert_eq!(code, 0, "{stdout}{stderr}");

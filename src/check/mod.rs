@@ -861,6 +861,7 @@ pub(crate) fn load_side_inputs(
     project: &Project,
     problems: &mut Vec<Error>,
     notes: &mut Vec<String>,
+    cache: Option<&std::path::Path>,
 ) -> (HashMap<String, LocaleState>, crate::terminology::Termbase) {
     let mut states: HashMap<String, LocaleState> =
         match crate::stale::load_states(project, &project.locales) {
@@ -870,7 +871,7 @@ pub(crate) fn load_side_inputs(
                 HashMap::new()
             }
         };
-    let (history, history_notes) = crate::stale::history_states(project, &project.locales);
+    let (history, history_notes) = crate::stale::history_states(project, &project.locales, cache);
     notes.extend(history_notes);
     for (locale, from_git) in history {
         match states.get_mut(&locale) {

@@ -288,7 +288,12 @@ pub fn check_each<T: Send>(
     let policy = Policy::from_project(project)?;
     let (locales, mut problems) = project.select_locales(&options.locales, options.shard);
     let mut history_notes = Vec::new();
-    let (states, termbase) = load_side_inputs(project, &mut problems, &mut history_notes);
+    let (states, termbase) = load_side_inputs(
+        project,
+        &mut problems,
+        &mut history_notes,
+        stream.cache.map(|c| c.dir()),
+    );
     let mut notes = termbase_coverage(project, &termbase, &locales)?;
     notes.extend(history_notes);
     let do_not_translate = super::scan::Names::new(do_not_translate_names(&termbase));

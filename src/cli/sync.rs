@@ -27,7 +27,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
             "warning: {error}\nwarning: rebuilding it from the current files; translations are untouched, but a translation that was stale is now recorded as current"
         );
     }
-    let (history, notes) = crate::stale::history_states(project, &project.locales);
+    let (history, notes) = crate::stale::history_states(project, &project.locales, None);
     for note in &notes {
         eprintln!("note: {note}");
     }
