@@ -243,7 +243,7 @@ fn changes(then: &[(String, String)], now: &[(String, String)]) -> MessageChange
 }
 
 /// Percent, one decimal, 100 when there is nothing to translate.
-fn percent(part: usize, whole: usize) -> f64 {
+pub(crate) fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         return 100.0;
     }

@@ -87,6 +87,11 @@ pub enum Error {
     /// Coverage reports that cannot be combined (`coverage --merge`).
     #[error("{path}: cannot merge: {message}")]
     Merge { path: PathBuf, message: String },
+    /// A render's output directory that holds files but is not a site medloc wrote.
+    #[error(
+        "{path}: not a site medloc rendered (no {mark}), and rendering replaces the whole directory; choose an empty or new --out, or remove the directory yourself"
+    )]
+    NotASite { path: PathBuf, mark: &'static str },
     /// Errors already shown one by one (the run went on past them).
     #[error("{count} {what} could not be processed (see the errors above)")]
     Reported { count: usize, what: &'static str },

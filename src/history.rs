@@ -233,3 +233,78 @@ fn git(dir: &Path, args: &[&str]) -> std::result::Result<Vec<u8>, Failed> {
         ))
     }
 }
+
+/// What the history of the repository holding `root` can tell stale tracking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Visibility {
+    /// A repository with its whole history.
+    Full,
+    /// Not in a git repository, before the first commit, or without git.
+    None,
+    /// A shallow clone: older commits are missing.
+    Shallow,
+}
+
+/// Whether stale tracking can read the history of the repository holding `root`.
+pub fn visibility(root: &Path) -> Visibility {
+    if head_commit(root).is_none() {
+        return Visibility::None;
+    }
+    match git(root, &["rev-parse", "--is-shallow-repository"]) {
+        Ok(out) if String::from_utf8_lossy(&out).trim() == "false" => Visibility::Full,
+        Ok(_) => Visibility::Shallow,
+        Err(_) => Visibility::None,
+    }
+}
+
+/// The committed versions of the file `path` (absolute or relative to `root`), newest
+/// first, following renames: each commit that changed it, with the file's text there (a
+/// version git cannot show, such as a deletion, is left out).
+pub fn file_versions(root: &Path, path: &Path) -> Result<Vec<(String, String)>> {
+    let top =
+        git(root, &["rev-parse", "--show-toplevel"]).map_err(|e| e.into_error("rev-parse"))?;
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
+    let absolute = if path.is_absolute() {
+        path.to_owned()
+    } else {
+        root.join(path)
+    };
+    let absolute = absolute.canonicalize().unwrap_or(absolute);
+    let top = top.canonicalize().unwrap_or(top);
+    let Ok(rel) = absolute.strip_prefix(&top) else {
+        return Ok(Vec::new());
+    };
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    let log = git(
+        &top,
+        &[
+            "log",
+            "--follow",
+            "--format=%x00%H",
+            "--name-only",
+            "--",
+            &rel,
+        ],
+    )
+    .map_err(|e| e.into_error("log"))?;
+    let log = String::from_utf8_lossy(&log);
+    let mut out = Vec::new();
+    for record in log.split('\0').skip(1) {
+        let mut lines = record.lines().filter(|l| !l.trim().is_empty());
+        let (Some(commit), Some(name)) = (lines.next(), lines.next()) else {
+            continue;
+        };
+        let spec = format!("{}:{}", commit.trim(), name.trim());
+        if let Ok(bytes) = git(&top, &["show", &spec])
+            && let Ok(text) = decode_text(Path::new(name.trim()), bytes)
+        {
+            out.push((commit.trim().to_owned(), text));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `ancestor` is `commit` or one of its ancestors.
+pub fn is_ancestor(root: &Path, ancestor: &str, commit: &str) -> bool {
+    ancestor == commit || git(root, &["merge-base", "--is-ancestor", ancestor, commit]).is_ok()
+}

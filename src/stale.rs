@@ -6,6 +6,11 @@
 //! translation's hash is unchanged: the English moved on, the translation did not. Editing
 //! the translation clears the flag at the next `sync`; `sync --accept` accepts a
 //! translation as still right. A message without a record is new, not stale.
+//!
+//! In a git repository no state is needed: [`history_states`] reads, for each translation
+//! message, the commit that last changed it and the reference message as it was at that
+//! commit, so a translation is stale when its English changed after it was last edited.
+//! A record `sync` wrote for the current English and translation (an accept) still wins.
 
 use crate::catalog::{Catalog, Entry, FtlFile};
 use crate::error::{Error, Result, read_text, write_atomic};
@@ -23,12 +28,19 @@ pub struct LocaleState {
     pub locale: String,
     /// `<file>#<message-id>` to the hashes seen at the last sync.
     pub messages: BTreeMap<String, Record>,
+    /// The same, read from git history (never written to a state file; part of the check
+    /// cache's key through serialization).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub history: BTreeMap<String, Record>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Record {
     pub reference: String,
     pub translation: String,
+    /// The reference text then, when known (from history).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_text: Option<String>,
 }
 
 /// The state file of a locale.
@@ -62,11 +74,31 @@ pub fn entry_hash(entry: &Entry) -> String {
 }
 
 impl LocaleState {
-    /// Whether this translation is stale against this reference.
+    /// Whether this translation is stale against this reference: the record of `sync` for
+    /// this very English and translation says it is current; else history, where it has the
+    /// message; else the state file.
     pub fn is_stale(&self, key: &str, reference: &Entry, translation: &Entry) -> bool {
-        self.messages.get(key).is_some_and(|r| {
-            r.reference != entry_hash(reference) && r.translation == entry_hash(translation)
-        })
+        self.stale_record(key, reference, translation).is_some()
+    }
+
+    /// The record that makes the translation stale (its `reference_text` is the English
+    /// then, when history knows it).
+    pub fn stale_record(
+        &self,
+        key: &str,
+        reference: &Entry,
+        translation: &Entry,
+    ) -> Option<&Record> {
+        let (r, t) = (entry_hash(reference), entry_hash(translation));
+        let stale = |rec: &&Record| rec.reference != r && rec.translation == t;
+        let recorded = self.messages.get(key);
+        if recorded.is_some_and(|rec| rec.reference == r && rec.translation == t) {
+            return None;
+        }
+        match self.history.get(key) {
+            Some(rec) => Some(rec).filter(stale),
+            None => recorded.filter(stale),
+        }
     }
 }
 
@@ -132,11 +164,13 @@ pub struct SyncOutcome {
     pub written: bool,
 }
 
-/// Updates the state files; `accept` holds `(locale, message-id)` pairs to accept.
+/// Updates the state files; `accept` holds `(locale, message-id)` pairs to accept;
+/// `history` is [`history_states`]'s (empty outside git).
 pub fn sync(
     project: &Project,
     catalog: &Catalog,
     states: &BTreeMap<String, LocaleState>,
+    history: &BTreeMap<String, LocaleState>,
     accept: &[(String, String)],
 ) -> Result<Vec<SyncOutcome>> {
     for (locale, id) in accept {
@@ -157,6 +191,7 @@ pub fn sync(
             schema: SCHEMA.to_owned(),
             locale: locale.locale.clone(),
             messages: BTreeMap::new(),
+            history: BTreeMap::new(),
         };
         let mut outcome = SyncOutcome {
             locale: locale.locale.clone(),
@@ -174,18 +209,35 @@ pub fn sync(
                 let now = Record {
                     reference: entry_hash(ref_entry),
                     translation: entry_hash(entry),
+                    reference_text: None,
                 };
+                // History showing the English changed after the translation's last edit:
+                // never recorded as current (only --accept does that).
+                let from_history = history
+                    .get(&locale.locale)
+                    .and_then(|h| h.history.get(&k))
+                    .filter(|h| h.reference != now.reference && h.translation == now.translation)
+                    .map(|h| Record {
+                        reference_text: None,
+                        ..h.clone()
+                    });
                 let accepted = accept
                     .iter()
                     .any(|(l, id)| l == &locale.locale && id == &entry.id);
                 let record = match old.messages.get(&k) {
-                    None => {
-                        outcome.recorded += 1;
-                        now
-                    }
-                    Some(_) if accepted => {
+                    _ if accepted => {
                         outcome.accepted += 1;
                         now
+                    }
+                    None => {
+                        outcome.recorded += 1;
+                        match from_history {
+                            Some(then) => {
+                                outcome.still_stale += 1;
+                                then
+                            }
+                            None => now,
+                        }
                     }
                     Some(prev) if prev.translation != now.translation => {
                         // The translator edited it: it now matches the current English.
@@ -216,4 +268,212 @@ pub fn sync(
         outcomes.push(outcome);
     }
     Ok(outcomes)
+}
+
+/// Stale records read from git history, per locale (see the module comment), and a note
+/// when history cannot be read (a shallow clone): then only the state files judge.
+/// Outside a git repository both are empty.
+///
+/// With `cache` (the check cache's directory), the records are kept there by the commit
+/// `HEAD` names and the locales asked for (`history/<commit>.json`): history below a commit
+/// never changes, so a later run at the same commit reads no history at all.
+pub fn history_states(
+    project: &Project,
+    locales: &[String],
+    cache: Option<&std::path::Path>,
+) -> (BTreeMap<String, LocaleState>, Vec<String>) {
+    let Some(head) = crate::history::head_commit(&project.root) else {
+        return (BTreeMap::new(), Vec::new());
+    };
+    let cached = cache.map(|dir| dir.join("history").join(format!("{head}.json")));
+    #[derive(Serialize, Deserialize)]
+    struct Cached {
+        locales: Vec<String>,
+        states: BTreeMap<String, LocaleState>,
+    }
+    if let Some(path) = &cached
+        && let Ok(text) = std::fs::read_to_string(path)
+        && let Ok(entry) = serde_json::from_str::<Cached>(&text)
+        && entry.locales == locales
+    {
+        return (entry.states, Vec::new());
+    }
+    let (states, notes) = read_history_states(project, locales);
+    if let Some(path) = &cached
+        && notes.is_empty()
+    {
+        let entry = Cached {
+            locales: locales.to_vec(),
+            states,
+        };
+        // A cache that cannot be written is only slower next time.
+        if let Ok(text) = serde_json::to_string(&entry) {
+            let _ = write_atomic(path, text.as_bytes());
+        }
+        return (entry.states, notes);
+    }
+    (states, notes)
+}
+
+fn read_history_states(
+    project: &Project,
+    locales: &[String],
+) -> (BTreeMap<String, LocaleState>, Vec<String>) {
+    use crate::catalog::{FtlFile, WorkingTree, read_project_locale, read_reference};
+    use crate::history::{Visibility, file_versions, is_ancestor, visibility};
+    let mut out = BTreeMap::new();
+    let mut notes = Vec::new();
+    match visibility(&project.root) {
+        Visibility::Full => {}
+        Visibility::None => return (out, notes),
+        Visibility::Shallow => {
+            notes.push("stale tracking cannot see the history: this is a shallow clone, so stale translations are judged by the state files (.medloc/state) only; `git fetch --unshallow` to see them".to_owned());
+            return (out, notes);
+        }
+    }
+    let Ok(reference) = read_reference(project, &WorkingTree) else {
+        return (out, notes);
+    };
+    let mut failed = false;
+    for locale in locales {
+        let Ok(texts) = read_project_locale(project, locale, &WorkingTree) else {
+            continue;
+        };
+        let mut state = LocaleState {
+            schema: SCHEMA.to_owned(),
+            locale: locale.clone(),
+            ..LocaleState::default()
+        };
+        for (rel, shown, _) in &texts.files {
+            let Some((_, ref_shown, _)) = reference.files.iter().find(|(r, _, _)| r == rel) else {
+                continue;
+            };
+            let (Ok(versions), Ok(ref_versions)) = (
+                file_versions(&project.root, &project.root.join(shown)),
+                file_versions(&project.root, &project.root.join(ref_shown)),
+            ) else {
+                failed = true;
+                continue;
+            };
+            let parse = |text: &str| FtlFile::parse(rel.clone(), shown.clone(), text.to_owned());
+            // Oldest first: the commit that last changed each message, and its hash there.
+            let mut last: BTreeMap<String, (String, String)> = BTreeMap::new();
+            for (commit, text) in versions.iter().rev() {
+                let file = parse(text);
+                last.retain(|id, _| file.entry(id).is_some());
+                for entry in file.messages() {
+                    let hash = entry_hash(entry);
+                    if last.get(&entry.id).is_none_or(|(_, h)| *h != hash) {
+                        last.insert(entry.id.clone(), (commit.clone(), hash));
+                    }
+                }
+            }
+            let mut at_commit: BTreeMap<String, Option<FtlFile>> = BTreeMap::new();
+            for (id, (commit, hash)) in last {
+                let reference_then = at_commit.entry(commit.clone()).or_insert_with(|| {
+                    ref_versions
+                        .iter()
+                        .find(|(c, _)| is_ancestor(&project.root, c, &commit))
+                        .map(|(_, text)| parse(text))
+                });
+                let Some(entry) = reference_then.as_ref().and_then(|f| f.entry(&id)) else {
+                    continue;
+                };
+                let k = format!("{}#{id}", rel.to_string_lossy().replace('\\', "/"));
+                state.history.insert(
+                    k,
+                    Record {
+                        reference: entry_hash(entry),
+                        translation: hash,
+                        reference_text: entry.value.as_ref().map(|v| v.text.clone()),
+                    },
+                );
+            }
+        }
+        out.insert(locale.clone(), state);
+    }
+    if failed {
+        notes.push("stale tracking could not read part of the git history; those files are judged by the state files only".to_owned());
+    }
+    (out, notes)
+}
+
+/// A word-level diff of the English then and now, `[-removed-]` and `{+added+}` as
+/// `git diff --word-diff` writes them.
+pub fn word_diff(before: &str, after: &str) -> String {
+    let a: Vec<&str> = before.split_whitespace().collect();
+    let b: Vec<&str> = after.split_whitespace().collect();
+    // Longest common subsequence table (messages are short).
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out: Vec<String> = Vec::new();
+    let (mut removed, mut added): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let flush = |out: &mut Vec<String>, removed: &mut Vec<&str>, added: &mut Vec<&str>| {
+        if !removed.is_empty() {
+            out.push(format!("[-{}-]", removed.join(" ")));
+            removed.clear();
+        }
+        if !added.is_empty() {
+            out.push(format!("{{+{}+}}", added.join(" ")));
+            added.clear();
+        }
+    };
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            flush(&mut out, &mut removed, &mut added);
+            out.push(a[i].to_owned());
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            added.push(b[j]);
+            j += 1;
+        } else {
+            removed.push(a[i]);
+            i += 1;
+        }
+    }
+    flush(&mut out, &mut removed, &mut added);
+    elide_unchanged(&out).join(" ")
+}
+
+/// Long runs of unchanged words shortened to three on each side of a change.
+fn elide_unchanged(words: &[String]) -> Vec<String> {
+    let changed = |w: &String| w.starts_with("[-") || w.starts_with("{+");
+    let near = |i: usize| {
+        let lo = i.saturating_sub(3);
+        let hi = (i + 4).min(words.len());
+        words[lo..hi].iter().any(changed)
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if changed(w) || near(i) {
+            out.push(w.clone());
+        } else if out.last().is_none_or(|l| l != "…") {
+            out.push("…".to_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn word_diff_marks_what_changed() {
+        assert_eq!(
+            super::word_diff(
+                "Track marks can heal within a few days or weeks. However, this can depend on many things.",
+                "Track marks can heal within 3 to 14 days. However, this can depend on many things."
+            ),
+            "… can heal within [-a few days or weeks.-] {+3 to 14 days.+} However, this can …"
+        );
+    }
 }

@@ -621,7 +621,9 @@ fn html_bars_follow_completion_and_publishability_is_its_own_column() {
     assert_eq!(summary_cell(&page, "fr", "publish").trim(), "publishable");
     // Errors and warnings are counted apart.
     assert_eq!(summary_cell(&page, "es", "errors"), "2");
-    assert_eq!(summary_cell(&page, "es", "warnings"), "6");
+    // (One of them stale-translation: the English of key-takeaways-item-1 changed after the
+    // committed translation, which git history shows with no sync.)
+    assert_eq!(summary_cell(&page, "es", "warnings"), "7");
     assert_eq!(summary_cell(&page, "de", "errors"), "0");
     // When and from what: the time handed in, the commit git names.
     let head = Command::new("git")

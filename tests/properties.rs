@@ -275,7 +275,7 @@ fn ftl(messages: &[(String, Option<String>)], only: &[bool]) -> String {
 fn sync(project: &Project) {
     let catalog = Catalog::load(project, &project.locales).unwrap();
     let states = medloc::stale::load_states(project, &project.locales).unwrap();
-    medloc::stale::sync(project, &catalog, &states, &[]).unwrap();
+    medloc::stale::sync(project, &catalog, &states, &Default::default(), &[]).unwrap();
 }
 
 /// The IDs `check` reports as stale.

@@ -108,6 +108,7 @@ struct CachedFinding {
     reference: Option<String>,
     translation: Option<String>,
     hint: Option<String>,
+    reference_before: Option<String>,
     span: (usize, usize),
     reference_span: Option<(String, usize, usize)>,
 }
@@ -192,6 +193,7 @@ impl Cache {
                 reference: f.reference,
                 translation: f.translation,
                 hint: f.hint,
+                reference_before: f.reference_before,
                 span: f.span.0..f.span.1,
                 reference_span: f.reference_span.map(|(path, s, e)| (path, s..e)),
             });
@@ -219,6 +221,7 @@ impl Cache {
                     reference: f.reference.clone(),
                     translation: f.translation.clone(),
                     hint: f.hint.clone(),
+                    reference_before: f.reference_before.clone(),
                     span: (f.span.start, f.span.end),
                     reference_span: f
                         .reference_span
@@ -269,6 +272,7 @@ mod tests {
             reference: Some("Hi".into()),
             translation: None,
             hint: Some("add it".into()),
+            reference_before: None,
             span: 4..9,
             reference_span: Some(("locales/en-US/a.ftl".into(), 0..2)),
         }

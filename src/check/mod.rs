@@ -98,6 +98,10 @@ pub struct Finding {
     /// The translation's text of the message.
     pub translation: Option<String>,
     pub hint: Option<String>,
+    /// For a stale translation, the reference text when the translation was made (from git
+    /// history); the reference now is `reference`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_before: Option<String>,
     /// Byte span in the file, for the snippet (not serialized).
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
@@ -265,6 +269,7 @@ impl<'a> FileCheck<'a> {
             reference: None,
             translation: None,
             hint: None,
+            reference_before: None,
             span,
             reference_span: None,
         }
@@ -922,19 +927,33 @@ pub fn check_project(
     Ok((run, catalog))
 }
 
-/// The stale-tracking states and the termbase. What cannot be loaded is added to
-/// `problems` and left out; the check goes on.
+/// The stale-tracking states (the state files, and what git history says) and the
+/// termbase. What cannot be loaded is added to `problems` and left out; the check goes on.
+/// What history cannot tell is added to `notes`.
 pub(crate) fn load_side_inputs(
     project: &Project,
     problems: &mut Vec<Error>,
+    notes: &mut Vec<String>,
+    cache: Option<&std::path::Path>,
 ) -> (HashMap<String, LocaleState>, crate::terminology::Termbase) {
-    let states = match crate::stale::load_states(project, &project.locales) {
-        Ok(s) => s.into_iter().collect(),
-        Err(e) => {
-            problems.push(e);
-            HashMap::new()
+    let mut states: HashMap<String, LocaleState> =
+        match crate::stale::load_states(project, &project.locales) {
+            Ok(s) => s.into_iter().collect(),
+            Err(e) => {
+                problems.push(e);
+                HashMap::new()
+            }
+        };
+    let (history, history_notes) = crate::stale::history_states(project, &project.locales, cache);
+    notes.extend(history_notes);
+    for (locale, from_git) in history {
+        match states.get_mut(&locale) {
+            Some(state) => state.history = from_git.history,
+            None => {
+                states.insert(locale, from_git);
+            }
         }
-    };
+    }
     let termbase = match load_termbase(project) {
         Ok(tb) => tb,
         Err(e) => {

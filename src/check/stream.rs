@@ -296,8 +296,15 @@ pub fn check_each<T: Send>(
     } else {
         project.select_locales(&named, options.shard)
     };
-    let (states, termbase) = load_side_inputs(project, &mut problems);
-    let notes = termbase_coverage(project, &termbase, &locales)?;
+    let mut history_notes = Vec::new();
+    let (states, termbase) = load_side_inputs(
+        project,
+        &mut problems,
+        &mut history_notes,
+        stream.cache.map(|c| c.dir()),
+    );
+    let mut notes = termbase_coverage(project, &termbase, &locales)?;
+    notes.extend(history_notes);
     let do_not_translate = super::scan::Names::new(do_not_translate_names(&termbase));
     let reference_texts = read_reference(project, &WorkingTree)?;
     // Keys only matter to a cache: without one, nothing is hashed.

@@ -20,6 +20,9 @@ pub struct Args {
     /// Worker threads for check and render (default: one per core).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Let the render remove the pages of locales the previous site has and this one does not.
+    #[arg(long)]
+    pub allow_unpublish: bool,
     #[command(flatten)]
     pub cache: super::CacheArgs,
 }
@@ -107,6 +110,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
             format,
             all: false,
             jobs: args.jobs,
+            allow_unpublish: args.allow_unpublish,
         };
         let report = super::render::render_with_progress(project, &coverage, &options)?;
         if super::render::print_report(project, &options, &report) == Outcome::Findings {

@@ -13,6 +13,17 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let written = crate::init::init(&args.dir)?;
+    // The stale-tracking state of the sample's translations, so that an English edit is
+    // reported stale out of the box even outside git (in git, history does it anyway).
+    let project = crate::project::Project::load(&args.dir.join("l10n.toml"))?;
+    let catalog = crate::catalog::Catalog::load(&project, &project.locales)?;
+    crate::stale::sync(
+        &project,
+        &catalog,
+        &Default::default(),
+        &Default::default(),
+        &[],
+    )?;
     println!(
         "created a medloc project in {} ({} files); next: cd there and run `medloc build`",
         args.dir.display(),

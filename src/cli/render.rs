@@ -30,6 +30,10 @@ pub struct Args {
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Remove the pages of locales the previous site has and this render does not publish
+    /// (without it, such a render keeps the previous site whole and exits 1).
+    #[arg(long)]
+    pub allow_unpublish: bool,
     #[command(flatten)]
     pub cache: super::CacheArgs,
 }
@@ -62,6 +66,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
         format,
         all: args.all,
         jobs: args.jobs,
+        allow_unpublish: args.allow_unpublish,
     };
     let rendered = render_with_progress(project, &coverage, &options)?;
     let outcome = print_report(project, &options, &rendered);
@@ -117,30 +122,74 @@ pub(super) fn print_report(project: &Project, options: &Options, report: &Report
             p.locale, p.article, p.message_id, p.error
         );
     }
+    for f in &report.fallbacks {
+        let why: Vec<String> = f.by_rule.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        let (n, s) = (f.messages, if f.messages == 1 { "" } else { "s" });
+        println!(
+            "fallback {}: {n} message{s} with a check error shown from the next locale of its chain ({}); fix the translation{s} to show {}",
+            f.locale,
+            why.join(", "),
+            if n == 1 { "it" } else { "them" }
+        );
+    }
+    let out = project.display_path(&options.out);
+    let describe = |u: &crate::render::publish::Unpublished, what: &str| {
+        format!(
+            "{} ({}): {} pages {what} {out}: {}",
+            u.locale,
+            u.reason,
+            u.pages.len(),
+            list_pages(&u.pages)
+        )
+    };
+    if report.kept {
+        for u in &report.unpublished {
+            eprintln!(
+                "error: would unpublish {}",
+                describe(u, "would be removed from")
+            );
+        }
+        eprintln!(
+            "error: {out} is left as it was; fix the locales above, or pass --allow-unpublish to take them down"
+        );
+        return Outcome::Findings;
+    }
+    for u in &report.unpublished {
+        println!("unpublished {}", describe(u, "removed from"));
+    }
     let index = match options.format {
         RenderFormat::Html => options.out.join("index.html"),
         RenderFormat::Markdown => options.out.join("hugo.toml"),
     };
     println!(
-        "rendered {} pages in {} locales ({}) into {}: {} written, {} unchanged, {} removed",
+        "rendered {} pages in {} locales ({}) into {out}: {} written, {} unchanged, {} removed",
         report.pages,
         report.rendered.len(),
         report.rendered.join(", "),
-        project.display_path(&options.out),
         report.written.written,
         report.written.unchanged,
         report.written.removed
     );
     match options.format {
         RenderFormat::Html => println!("open {}", project.display_path(&index)),
-        RenderFormat::Markdown => println!(
-            "build it with: hugo --source {}",
-            project.display_path(&options.out)
-        ),
+        RenderFormat::Markdown => println!("build it with: hugo --source {out}"),
     }
     if report.problems.is_empty() {
         Outcome::Clean
     } else {
         Outcome::Findings
     }
+}
+
+/// A few of `pages`, then how many more.
+fn list_pages(pages: &[PathBuf]) -> String {
+    let mut shown: Vec<String> = pages
+        .iter()
+        .take(5)
+        .map(|p| p.display().to_string())
+        .collect();
+    if pages.len() > 5 {
+        shown.push(format!("and {} more", pages.len() - 5));
+    }
+    shown.join(", ")
 }

@@ -27,7 +27,11 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
             "warning: {error}\nwarning: rebuilding it from the current files; translations are untouched, but a translation that was stale is now recorded as current"
         );
     }
-    for outcome in crate::stale::sync(project, &catalog, &states, &accept)? {
+    let (history, notes) = crate::stale::history_states(project, &project.locales, None);
+    for note in &notes {
+        eprintln!("note: {note}");
+    }
+    for outcome in crate::stale::sync(project, &catalog, &states, &history, &accept)? {
         println!(
             "{:<8} {} recorded, {} updated, {} accepted, {} removed, {} still stale{}",
             outcome.locale,

@@ -137,9 +137,11 @@ pub struct FormatProblem {
     pub error: String,
 }
 
-/// Formats `id` along `chain` (bundles of one article). Problems are pushed, not fatal.
+/// Formats `id` along `chain` (bundles of one article), passing over the locales whose
+/// translation is `withheld`. Problems are pushed, not fatal.
 pub fn resolve(
     chain: &[(&str, Option<&Bundle>)],
+    withheld: &super::publish::Withheld,
     article: &str,
     id: &str,
     args: Option<&FluentArgs>,
@@ -147,6 +149,9 @@ pub fn resolve(
 ) -> Option<Resolved> {
     for (step, (locale, bundle)) in chain.iter().enumerate() {
         let Some(bundle) = bundle else { continue };
+        if withheld.holds(locale, article, id) {
+            continue;
+        }
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             continue;
         };
@@ -179,6 +184,7 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::publish::Withheld;
 
     type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -219,9 +225,16 @@ mod tests {
 
     fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> String {
         let mut problems = Vec::new();
-        let text = resolve(&[("x", Some(bundle))], "a", id, args, &mut problems)
-            .map(|r| r.text)
-            .unwrap_or_default();
+        let text = resolve(
+            &[("x", Some(bundle))],
+            &Withheld::default(),
+            "a",
+            id,
+            args,
+            &mut problems,
+        )
+        .map(|r| r.text)
+        .unwrap_or_default();
         assert!(problems.is_empty(), "{problems:?}");
         text.replace(['\u{2068}', '\u{2069}'], "")
     }
@@ -252,6 +265,7 @@ mod tests {
         let mut problems = Vec::new();
         let r = resolve(
             &[("es", Some(&es)), ("en-US", Some(&en))],
+            &Withheld::default(),
             "guide",
             "a",
             None,

@@ -126,7 +126,17 @@ fn nodes(out: &mut String, list: &[PageNode], indent: &str) {
                 start,
                 items,
             } => {
+                // Goldmark renders a tight list's paragraphs as bare text, dropping their
+                // block attributes: a list with a fallback item is written loose, so each
+                // item's paragraph (and its lang and dir) is kept.
+                let loose = items.iter().any(|item| {
+                    item.iter()
+                        .any(|n| matches!(n, PageNode::Paragraph { text } if text.lang.is_some()))
+                });
                 for (i, item) in items.iter().enumerate() {
+                    if loose && i > 0 {
+                        out.push('\n');
+                    }
                     let marker = if *ordered {
                         format!("{}. ", *start + i as u64)
                     } else {

@@ -14,6 +14,7 @@ pub mod intl;
 pub mod markdown;
 pub mod overlay;
 pub mod page;
+pub mod publish;
 pub mod site;
 
 use crate::catalog::{LocaleFiles, WorkingTree, load_project_locale, read_reference};
@@ -43,6 +44,9 @@ pub struct Options {
     pub all: bool,
     /// Threads (default: rayon's, one per core).
     pub jobs: Option<usize>,
+    /// Remove the pages of locales the previous site has and this render does not; without
+    /// it such a render keeps the previous site whole and says what it would remove.
+    pub allow_unpublish: bool,
 }
 
 /// What a render did.
@@ -59,6 +63,13 @@ pub struct Report {
     /// reference file is out of date).
     pub notes: Vec<String>,
     pub written: site::WriteStats,
+    /// Published locales some of whose messages were withheld (shown from the chain).
+    pub fallbacks: Vec<publish::LocaleFallback>,
+    /// Locales of the previous site this render takes down (or would, see `kept`).
+    pub unpublished: Vec<publish::Unpublished>,
+    /// The previous site was kept as it was, because the render would have unpublished
+    /// locales without `allow_unpublish`: nothing was written.
+    pub kept: bool,
 }
 
 /// Renders the project. `on_page` is called once per page rendered (for a progress bar).
@@ -83,18 +94,14 @@ pub fn render(
 /// The number of pages a render of this project will write (for a progress bar).
 pub fn page_count(project: &Project, coverage: &Coverage, all: bool) -> usize {
     let articles = crate::split::source_files(project, &[]).map_or(0, |f| f.len());
-    let locales = coverage
-        .locales
-        .iter()
-        .filter(|l| all || l.publishable || l.is_reference)
-        .count();
-    articles * locales
+    articles * publish::decide(coverage, all).published.len()
 }
 
 struct Run<'a> {
     project: &'a Project,
     reference: &'a str,
     published: Vec<String>,
+    withheld: publish::Withheld,
     articles: Vec<(Article, PathBuf)>,
     /// The reference's bundles, for the whole run (every chain ends with it).
     reference_bundles: Bundles,
@@ -124,17 +131,10 @@ fn render_in_pool(
     let reference = reference_files.locale.as_str();
 
     // The publish decision.
-    let mut published = vec![reference.to_owned()];
-    for locale in coverage.locales.iter().filter(|l| !l.is_reference) {
-        if options.all || locale.publishable {
-            published.push(locale.locale.clone());
-        } else {
-            report.skipped.push((
-                locale.locale.clone(),
-                skip_reason(locale, coverage.threshold),
-            ));
-        }
-    }
+    let decision = publish::decide(coverage, options.all);
+    let published = decision.published;
+    report.skipped = decision.skipped;
+    report.fallbacks = decision.fallbacks;
 
     // The articles, with the message IDs of their reference files.
     let sources = crate::split::source_files(project, &[])?;
@@ -204,6 +204,7 @@ fn render_in_pool(
         project,
         reference,
         published,
+        withheld: decision.withheld,
         articles,
         reference_bundles,
         chains,
@@ -294,33 +295,23 @@ fn render_in_pool(
         _ => markdown_site_files(&run, &uis, &staging)?,
     }
 
-    report.written = staging.finish()?;
+    report.unpublished = publish::unpublished(
+        &staging.removed(),
+        &run.published,
+        &report.skipped,
+        options.format == Format::Markdown,
+    );
+    if report.unpublished.is_empty() || options.allow_unpublish {
+        report.written = staging.finish()?;
+    } else {
+        // Dropped unfinished: the previous site stays whole.
+        report.kept = true;
+    }
     report.rendered = run.published;
     report.problems.sort_by(|a, b| {
         (&a.locale, &a.article, &a.message_id).cmp(&(&b.locale, &b.article, &b.message_id))
     });
     Ok(report)
-}
-
-fn skip_reason(locale: &crate::coverage::LocaleCoverage, threshold: f64) -> String {
-    let mut reasons = Vec::new();
-    if locale.completion < threshold {
-        reasons.push(format!(
-            "{:.1}% translated, below the {threshold}% threshold",
-            locale.completion
-        ));
-    }
-    if locale.errors > 0 {
-        reasons.push(format!(
-            "{} check error{}",
-            locale.errors,
-            if locale.errors == 1 { "" } else { "s" }
-        ));
-    }
-    if reasons.is_empty() {
-        reasons.push("not publishable".to_owned());
-    }
-    reasons.join(", ")
 }
 
 /// Images of the articles that exist under the source directory, copied to `media/` (in
@@ -405,6 +396,7 @@ impl<'a> Run<'a> {
                 .collect(),
             article_name: name,
             images: &self.images,
+            withheld: &self.withheld,
         }
     }
 
@@ -445,6 +437,14 @@ impl<'a> Run<'a> {
         match &self.project.config.medloc.site_url {
             Some(base) => format!("{}/{site_path}", base.trim_end_matches('/')),
             None => format!("../{site_path}"),
+        }
+    }
+
+    /// The same for a link from the root page.
+    fn root_url(&self, site_path: &str) -> String {
+        match &self.project.config.medloc.site_url {
+            Some(base) => format!("{}/{site_path}", base.trim_end_matches('/')),
+            None => site_path.to_owned(),
         }
     }
 
@@ -632,7 +632,7 @@ fn html_site_files(
             endonym => run.endonyms.get(locale).cloned().unwrap_or_else(|| locale.clone()),
             guides => ui.guides.plain.clone(),
             href => format!("{locale}/index.html"),
-            absolute => run.url(&format!("{locale}/index.html")),
+            absolute => run.root_url(&format!("{locale}/index.html")),
         });
     }
     let root = templates.render(
@@ -640,7 +640,7 @@ fn html_site_files(
         minijinja::context! {
             reference => run.reference,
             languages => languages,
-            x_default => run.url("index.html"),
+            x_default => run.root_url("index.html"),
             generator => generator(),
         },
     )?;

@@ -85,6 +85,8 @@ pub struct PageInput<'a> {
     pub chain: Vec<(&'a str, Option<&'a Bundle>)>,
     pub article_name: &'a str,
     pub images: &'a HashMap<String, String>,
+    /// Translations not shown (a check error): the chain's next locale stands in.
+    pub withheld: &'a super::publish::Withheld,
 }
 
 /// Resolves one message (or the page-string `id` with `args`) into [`Text`].
@@ -99,7 +101,14 @@ pub fn text(
 ) -> Text {
     counts.1 += 1;
     let page_dir = super::intl::direction(input.locale);
-    let (raw, from) = match resolve(&input.chain, input.article_name, id, args, problems) {
+    let (raw, from) = match resolve(
+        &input.chain,
+        input.withheld,
+        input.article_name,
+        id,
+        args,
+        problems,
+    ) {
         Some(r) => (r.text, input.chain[r.step].0),
         None => {
             // Not even the reference has it (split not run): the source's own words.

@@ -10,6 +10,27 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The file that marks a directory as a site medloc rendered (so a later render may
+/// replace it).
+pub const MARK: &str = ".medloc-site";
+
+/// Whether `target` may be replaced: absent, empty, marked, or a site rendered before the
+/// mark existed (its root page names medloc as generator, or it has Hugo's `hugo.toml` and
+/// `content/` as medloc writes them).
+fn is_previous_site(target: &Path) -> bool {
+    let Ok(mut entries) = std::fs::read_dir(target) else {
+        return true;
+    };
+    if entries.next().is_none() || target.join(MARK).is_file() {
+        return true;
+    }
+    let generated = |file: &str, needle: &str| {
+        std::fs::read_to_string(target.join(file)).is_ok_and(|t| t.contains(needle))
+    };
+    generated("index.html", "<meta name=\"generator\" content=\"medloc")
+        || (generated("hugo.toml", "defaultContentLanguage") && target.join("content").is_dir())
+}
+
 /// What a publish did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct WriteStats {
@@ -48,6 +69,12 @@ impl Staging {
                 "{}: the output is a file, not a directory; remove it or choose another --out",
                 target.display()
             )));
+        }
+        if !is_previous_site(target) {
+            return Err(Error::NotASite {
+                path: target.to_owned(),
+                mark: MARK,
+            });
         }
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
@@ -114,6 +141,21 @@ impl Staging {
         Ok(())
     }
 
+    /// The files of the old site not written again so far (what [`Staging::finish`] would
+    /// remove), relative to the output directory, sorted.
+    pub fn removed(&self) -> Vec<PathBuf> {
+        if !self.target.is_dir() {
+            return Vec::new();
+        }
+        let written = lock(&self.written);
+        let mut out: Vec<PathBuf> = count_files(&self.target)
+            .into_iter()
+            .filter(|rel| !written.contains(rel) && rel != Path::new(MARK))
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Swaps the new site in for the old one; files of the old site that were not written
     /// again are gone.
     pub fn finish(self) -> Result<WriteStats> {
@@ -129,9 +171,15 @@ impl Staging {
         if self.target.is_dir() {
             stats.removed = count_files(&self.target)
                 .into_iter()
-                .filter(|rel| !written.contains(rel))
+                .filter(|rel| !written.contains(rel) && rel != Path::new(MARK))
                 .count();
         }
+        let mark = self.dir.path().join(MARK);
+        std::fs::write(
+            &mark,
+            "a site rendered by medloc; `medloc render` replaces this directory\n",
+        )
+        .map_err(|source| Error::Write { path: mark, source })?;
         swap(self.dir, &self.target)?;
         Ok(stats)
     }

@@ -128,6 +128,7 @@ mod tests {
             reference: Some("Line \"one\"\nline two".into()),
             translation: None,
             hint: None,
+            reference_before: None,
             span: 0..0,
             reference_span: None,
         }

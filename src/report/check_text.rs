@@ -366,6 +366,7 @@ mod tests {
                 reference: None,
                 translation: None,
                 hint: None,
+                reference_before: None,
                 span,
                 reference_span: None,
             });

@@ -155,28 +155,12 @@ pub fn network_requests(visit: &Visit) -> Vec<&String> {
 /// Runs axe-core on a copy of `page` (beside it, so relative links still resolve) and
 /// returns its violations as (rule, impact, nodes).
 pub fn axe_violations(browser: &Path, axe: &Path, page: &Path) -> Vec<(String, String, u64)> {
-    let html = std::fs::read_to_string(page).unwrap();
-    let probe = format!(
-        "<script src=\"file://{}\"></script><script>axe.run(document,{{resultTypes:['violations']}}).then(function(r){{document.body.setAttribute('data-axe',JSON.stringify(r.violations.map(function(v){{return [v.id,v.impact,v.nodes.length]}})))}}).catch(function(e){{document.body.setAttribute('data-axe','\"'+e+'\"')}})</script></body>",
+    let script = format!(
+        "<script src=\"file://{}\"></script><script>axe.run(document,{{resultTypes:['violations']}}).then(function(r){{document.body.setAttribute('data-axe',JSON.stringify(r.violations.map(function(v){{return [v.id,v.impact,v.nodes.length]}})))}}).catch(function(e){{document.body.setAttribute('data-axe','\"'+e+'\"')}})</script>",
         axe.display()
     );
-    let copy = page.with_extension("axe.html");
-    std::fs::write(&copy, html.replace("</body>", &probe)).unwrap();
-    let profile = tempfile::tempdir().unwrap();
-    let out = base(browser, profile.path())
-        .args(["--virtual-time-budget=15000", "--dump-dom"])
-        .arg(format!("file://{}", copy.display()))
-        .output()
-        .unwrap();
-    std::fs::remove_file(&copy).unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout);
-    let raw = dom
-        .split("data-axe=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or_else(|| panic!("axe did not run on {}", page.display()))
-        .replace("&quot;", "\"");
-    let parsed: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let parsed = injected(browser, page, &script, "axe", 15000);
+    let raw = parsed.to_string();
     parsed
         .as_array()
         .unwrap_or_else(|| panic!("axe failed: {raw}"))
@@ -322,4 +306,48 @@ pub fn vnu_errors(jar: &Path, files: &[PathBuf]) -> String {
     } else {
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
+}
+
+/// Runs `script` (a JavaScript expression whose value is JSON-serializable) in `page` once
+/// it has loaded, images included, and returns its value. The page is copied beside itself
+/// with the probe appended, so relative references resolve as they do for the page.
+pub fn probe(browser: &Path, page: &Path, script: &str) -> serde_json::Value {
+    let script = format!(
+        "<script>addEventListener('load',function(){{document.body.setAttribute('data-probe',JSON.stringify({script}))}})</script>"
+    );
+    injected(browser, page, &script, "probe", 5000)
+}
+
+/// Loads a copy of `page` (beside it, so relative references resolve) with `script` added
+/// at the end of its body, lets it run for up to `budget_ms` of virtual time, and parses
+/// the JSON the script leaves in the body's `data-NAME` attribute.
+fn injected(
+    browser: &Path,
+    page: &Path,
+    script: &str,
+    name: &str,
+    budget_ms: u32,
+) -> serde_json::Value {
+    let html = std::fs::read_to_string(page).unwrap();
+    let copy = page.with_extension(format!("{name}.html"));
+    std::fs::write(&copy, html.replace("</body>", &format!("{script}</body>"))).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = base(browser, profile.path())
+        .arg(format!("--virtual-time-budget={budget_ms}"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", copy.display()))
+        .output()
+        .unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let raw = dom
+        .split(&format!("data-{name}=\""))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_else(|| panic!("the {name} script did not run on {}", page.display()))
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&raw).unwrap()
 }

@@ -1,6 +1,9 @@
 //! ## What it does
-//! Reports a translation whose reference text changed since `medloc sync` recorded it, while the
-//! translation itself did not change.
+//! Reports a translation whose reference text changed after the translation was last edited:
+//! in a git repository, read from the history (the reference message at the commit that last
+//! changed the translation message, against the reference now; no setup); outside git, or in
+//! a shallow clone, since `medloc sync` recorded it. The finding shows a word diff of the
+//! English then and now.
 //!
 //! ## Why it matters
 //! The translation still describes the old English: after a medical review changes a dose, a
@@ -26,19 +29,28 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         return;
     };
     for (r, t) in ctx.entry_pairs() {
-        if state.is_stale(&crate::stale::key(file, &t.id), r, t) {
+        if let Some(record) = state.stale_record(&crate::stale::key(file, &t.id), r, t) {
+            let now = r.value.as_ref().map_or("", |v| v.text.as_str());
+            let (change, then) = match &record.reference_text {
+                Some(then) => (
+                    format!(": {}", crate::stale::word_diff(then, now)),
+                    format!("the English then: \"{then}\"; "),
+                ),
+                None => (String::new(), String::new()),
+            };
             let mut f = ctx.finding(
                 &RULE,
                 t.offset..t.offset + t.id.len(),
                 Some(t),
                 None,
                 format!(
-                    "stale translation: the English of {} changed since it was translated",
+                    "stale translation: the English of {} changed since it was translated{change}",
                     t.id
                 ),
             );
+            f.reference_before = record.reference_text.clone();
             f.hint = Some(format!(
-                "update the translation and run `medloc sync`, or accept it with `medloc sync --accept {} {}`",
+                "{then}update the translation (and commit it, or run `medloc sync` outside git), or accept it with `medloc sync --accept {} {}`",
                 ctx.locale.tag, t.id
             ));
             out.push(f);
