@@ -762,6 +762,18 @@ fn locale_listing(project: &Project, locale: &str, source: &dyn Tree) -> Result<
     Ok(listing)
 }
 
+/// A locale's texts and those of the locale it falls back to.
+pub fn read_with_parent(
+    project: &Project,
+    tag: &str,
+) -> Result<(LocaleTexts, Option<LocaleTexts>)> {
+    let texts = read_project_locale(project, tag, &WorkingTree)?;
+    let parent = project
+        .parent_locale(tag)
+        .and_then(|p| read_project_locale(project, p, &WorkingTree).ok());
+    Ok((texts, parent))
+}
+
 /// [`read_project_locale`] from the working tree, as bytes.
 pub fn read_project_locale_bytes(project: &Project, locale: &str) -> Result<LocaleBytes> {
     let listing = locale_listing(project, locale, &WorkingTree)?;

@@ -2,8 +2,14 @@
 //! obsolete and untranslated, in messages and in source words, what the checks found, and
 //! whether the locale may publish. Built from the catalog and a check report; no I/O.
 
-use crate::catalog::{Catalog, FtlFile, LocaleFiles};
-use crate::check::{CheckReport, Finding, Severity, parent_locale};
+use crate::catalog::{
+    Catalog, FtlFile, LocaleFiles, LocaleTexts, WorkingTree, read_reference, read_with_parent,
+};
+use crate::check::{
+    CheckOptions, CheckReport, Finding, RunSummary, Severity, Stream, Unit, check_each,
+    parent_locale,
+};
+use crate::error::{Error, Result};
 use crate::project::Project;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -639,6 +645,69 @@ pub fn reference_coverage(reference: &LocaleFiles) -> LocaleCoverage {
         publishable: true,
         articles,
     }
+}
+
+// ---- built as the check streams ----
+
+/// A streamed check that also builds the coverage model as it goes: each locale's coverage
+/// is built on its worker from the files the check parsed (read and parsed here only for a
+/// unit from the cache), and the files and findings are dropped, so memory does not grow with the number
+/// of locales (render and build; `coverage --since` keeps the catalog it compares). `digest`
+/// and `sink` see each unit as in [`check_each`] (a caller that prints the findings).
+pub fn check_covered<T: Send>(
+    project: &Project,
+    options: &CheckOptions,
+    stream: Stream<'_>,
+    threshold: f64,
+    digest: &(dyn Fn(&Unit) -> T + Sync),
+    sink: &mut dyn FnMut(T),
+) -> Result<(Coverage, RunSummary)> {
+    let reference = read_reference(project, &WorkingTree)?.parse_reference()?;
+    let cover = |unit: Unit| -> (std::result::Result<Option<LocaleCoverage>, Error>, T) {
+        let out = digest(&unit);
+        if unit.name == "reference" {
+            return (Ok(None), out);
+        }
+        let files = match unit.files {
+            Some(files) => Ok(*files),
+            None => read_with_parent(project, &unit.name)
+                .map(|(texts, parent)| (texts.parse(), parent.map(LocaleTexts::parse))),
+        };
+        let covered = files.map(|(files, parent)| {
+            let findings: Vec<&Finding> = unit.findings.iter().collect();
+            Some(locale_coverage(
+                project,
+                &reference,
+                &files,
+                parent.as_ref(),
+                &findings,
+                threshold,
+            ))
+        });
+        (covered, out)
+    };
+    let mut locales: Vec<LocaleCoverage> = Vec::new();
+    let mut failed = Vec::new();
+    let mut summary = check_each(project, options, stream, &cover, &mut |(covered, out)| {
+        match covered {
+            Ok(c) => locales.extend(c),
+            Err(e) => failed.push(e),
+        }
+        sink(out);
+    })?;
+    summary.problems.extend(failed);
+    // The units came by tag; the model lists the locales in the project's order.
+    let rank = |tag: &str| summary.locales.iter().position(|l| l == tag);
+    locales.sort_by_key(|l| rank(&l.locale));
+    locales.insert(0, reference_coverage(&reference));
+    let coverage = Coverage {
+        schema: SCHEMA.to_owned(),
+        reference: reference.locale.clone(),
+        threshold,
+        locales,
+        since: None,
+    };
+    Ok((coverage, summary))
 }
 
 #[cfg(test)]

@@ -6,9 +6,7 @@ pub mod rules;
 pub(crate) mod scan;
 mod stream;
 
-pub use stream::{
-    RunSummary, Stream, StreamedCheck, Unit, check_covered, check_each, check_streamed,
-};
+pub use stream::{RunSummary, Stream, StreamedCheck, Unit, check_each, check_streamed};
 
 pub use crate::catalog::PatternPair;
 use crate::catalog::{Catalog, Entry, FtlFile, LocaleFiles, Pattern};

@@ -6,7 +6,8 @@
 //! run.
 
 use super::Outcome;
-use crate::check::{CheckOptions, Severity, Stream, check_covered};
+use crate::check::{CheckOptions, Severity, Stream};
+use crate::coverage::check_covered;
 use crate::error::{Result, write_atomic};
 use crate::project::Project;
 use crate::report::check_text::Tally;

@@ -164,7 +164,7 @@ fn covered(
         sources: false,
     };
     let (coverage, summary) =
-        crate::check::check_covered(project, options, stream, threshold, &|_| (), &mut |()| {})?;
+        crate::coverage::check_covered(project, options, stream, threshold, &|_| (), &mut |()| {})?;
     print_run_notes(&summary);
     Ok((coverage, summary.problems))
 }
