@@ -1,13 +1,25 @@
 //! ## What it does
 //! URLs and e-mail addresses written in the reference text must appear unchanged in the
-//! translation, and the translation must not add others.
+//! translation, and the translation must not add others. A changed host (`monitor.mozilla.com`
+//! for `monitor.mozilla.org`), path or address is an error.
+//!
+//! Deliberately not reported:
+//! - addresses at hosts reserved for examples by RFC 2606 (`example.com`, `example.org`,
+//!   `example.net`, the `.example`, `.test` and `.invalid` domains, and `localhost`): nobody
+//!   can be sent there, and translators rightly localize such placeholders (`yourname@example.com`
+//!   as `tunombre@example.com`), so they are compared neither way;
+//! - a trailing slash or trailing punctuation (`https://mozilla.org/` for `https://mozilla.org`,
+//!   a full stop after the URL): the same address;
+//! - what is glued to a URL but cannot be part of it: a URL ends at a non-ASCII letter
+//!   (Korean `www.mozilla.org는`, a Japanese particle `を`), a quote or a guillemet
+//!   (`«https://mozilla.org»`), markup or whitespace.
 //!
 //! ## Why it matters
 //! A changed address sends readers to the wrong site, or to one that imitates a health service.
 //!
 //! ## Example
-//! Reference: `Write to info@example.org`; bad: `Escriba a info@exemple.org`; good:
-//! `Escriba a info@example.org`.
+//! Reference: `Write to info@samhsa.gov`; bad: `Escriba a info@samhsa.gob`; good:
+//! `Escriba a info@samhsa.gov`.
 
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
 
@@ -19,14 +31,25 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-use crate::check::scan::urls;
+use crate::check::scan::{is_example_host, url_host, urls};
+
+/// The addresses of `text` that can send a reader somewhere, each with its form for
+/// comparison (no trailing slash).
+fn addresses(text: &str) -> Vec<(&str, &str)> {
+    urls(text)
+        .into_iter()
+        .filter(|u| !is_example_host(&url_host(u)))
+        .map(|u| (u, u.trim_end_matches('/')))
+        .collect()
+}
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
-        let r = urls(&pair.reference.prose);
-        let t = urls(&pair.translation.prose);
-        for u in &r {
-            if !t.contains(u) {
+        let r = addresses(&pair.reference.prose);
+        let t = addresses(&pair.translation.prose);
+        let has = |list: &[(&str, &str)], key: &str| list.iter().any(|(_, k)| *k == key);
+        for (u, key) in &r {
+            if !has(&t, key) {
                 out.push(ctx.pair_finding(
                     &RULE,
                     &pair,
@@ -35,8 +58,8 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
                 ));
             }
         }
-        for u in &t {
-            if !r.contains(u) {
+        for (u, key) in &t {
+            if !has(&r, key) {
                 out.push(ctx.pair_finding(
                     &RULE,
                     &pair,
