@@ -11,7 +11,9 @@
 //! `<a href="https://example.org">` is still reported. Whether the reference itself may use
 //! such markup is project policy, checked once, on the reference files, as a source finding
 //! (when the reference is in the run's scope), never repeated in every locale. A message the
-//! reference does not have is judged against the safe set alone.
+//! reference does not have is judged against the safe set alone. A word in angle brackets
+//! that is no HTML element, has no attribute and no hyphen (`<field>`, translated as
+//! `<champ>`; `<TAB>`) is a placeholder, not markup: no browser gives it any behaviour.
 //!
 //! ## Why it matters
 //! A translation is untrusted input published on a health site: `<script>`, an `onerror`
@@ -38,6 +40,143 @@ pub(crate) static RULE: Rule = Rule {
 
 /// The inline tags a translation may use (`markup-mismatch` compares only these).
 pub(super) const ALLOWED_TAGS: &[&str] = &["em", "strong", "a"];
+
+/// The HTML elements (WHATWG, with SVG and MathML roots): a tag of any other name without a
+/// hyphen and without attributes is a placeholder in angle brackets (`<field>` translated
+/// as `<champ>`), which no browser gives any behaviour.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "applet",
+    "base",
+    "basefont",
+    "marquee",
+    "font",
+    "center",
+    "blink",
+];
+
+/// A placeholder written in angle brackets, not markup: see [`HTML_ELEMENTS`].
+fn is_placeholder(tag: &Tag) -> bool {
+    tag.attributes.is_empty()
+        && !tag.name.contains('-')
+        && !HTML_ELEMENTS.contains(&tag.name.as_str())
+}
 
 /// Attributes whose value is a link target or code: copied only with the reference's value.
 fn carries_code(name: &str) -> bool {
@@ -70,7 +209,10 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         for (attribute, pattern) in entry.patterns() {
             // `<script>...</script>` is one defect: each disallowed tag name once per pattern.
             let mut reported: Vec<String> = Vec::new();
-            for tag in tags(&pattern.prose) {
+            for tag in tags(&pattern.prose)
+                .into_iter()
+                .filter(|t| !is_placeholder(t))
+            {
                 let raw = &pattern.prose[tag.offset..tag.offset + tag.len];
                 if !ALLOWED_TAGS.contains(&tag.name.as_str()) && !in_reference_tag(&tag.name) {
                     if reported.contains(&tag.name) {
