@@ -7,7 +7,8 @@
 //! - addresses at hosts reserved for examples by RFC 2606 (`example.com`, `example.org`,
 //!   `example.net`, the `.example`, `.test` and `.invalid` domains, and `localhost`): nobody
 //!   can be sent there, and translators rightly localize such placeholders (`yourname@example.com`
-//!   as `tunombre@example.com`), so they are compared neither way;
+//!   as `tunombre@example.com`): where both the reference and the translation have one, they
+//!   are compared neither way (an example address the reference lacks is still reported);
 //! - a trailing slash or trailing punctuation (`https://mozilla.org/` for `https://mozilla.org`,
 //!   a full stop after the URL): the same address;
 //! - what is glued to a URL but cannot be part of it: a URL ends at a non-ASCII letter
@@ -33,20 +34,29 @@ pub(crate) static RULE: Rule = Rule {
 
 use crate::check::scan::{is_example_host, url_host, urls};
 
-/// The addresses of `text` that can send a reader somewhere, each with its form for
-/// comparison (no trailing slash).
-fn addresses(text: &str) -> Vec<(&str, &str)> {
-    urls(text)
-        .into_iter()
-        .filter(|u| !is_example_host(&url_host(u)))
-        .map(|u| (u, u.trim_end_matches('/')))
-        .collect()
+/// The addresses of `text`, each with its form for comparison (no trailing slash), and
+/// whether it is at an example host; placeholders left out when `placeholders` is false.
+fn addresses(text: &str) -> (Vec<(&str, &str)>, bool) {
+    let all = urls(text);
+    let example = |u: &&str| is_example_host(&url_host(u));
+    let has_example = all.iter().any(example);
+    (
+        all.into_iter()
+            .map(|u| (u, u.trim_end_matches('/')))
+            .collect(),
+        has_example,
+    )
 }
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
-        let r = addresses(&pair.reference.prose);
-        let t = addresses(&pair.translation.prose);
+        let (mut r, r_example) = addresses(&pair.reference.prose);
+        let (mut t, t_example) = addresses(&pair.translation.prose);
+        // Localized placeholders: example addresses on both sides are not compared.
+        if r_example && t_example {
+            r.retain(|(u, _)| !is_example_host(&url_host(u)));
+            t.retain(|(u, _)| !is_example_host(&url_host(u)));
+        }
         let has = |list: &[(&str, &str)], key: &str| list.iter().any(|(_, k)| *k == key);
         for (u, key) in &r {
             if !has(&t, key) {
