@@ -11,9 +11,10 @@
 //! `<a href="https://example.org">` is still reported. Whether the reference itself may use
 //! such markup is project policy, checked once, on the reference files, as a source finding
 //! (when the reference is in the run's scope), never repeated in every locale. A message the
-//! reference does not have is judged against the safe set alone. A word in angle brackets
-//! that is no HTML element, has no attribute and no hyphen (`<field>`, translated as
-//! `<champ>`; `<TAB>`) is a placeholder, not markup: no browser gives it any behaviour.
+//! reference does not have is judged against the safe set alone. Words in angle brackets
+//! whose first is no HTML element and has no hyphen, with no `=` value (`<field>`, translated
+//! as `<champ>`; `<current directory>` as `<directorio actual>`; `<TAB>`) are a placeholder,
+//! not markup: no browser gives it any behaviour.
 //!
 //! ## Why it matters
 //! A translation is untrusted input published on a health site: `<script>`, an `onerror`
@@ -171,9 +172,10 @@ const HTML_ELEMENTS: &[&str] = &[
     "blink",
 ];
 
-/// A placeholder written in angle brackets, not markup: see [`HTML_ELEMENTS`].
+/// A placeholder written in angle brackets, not markup: see [`HTML_ELEMENTS`]. Its other
+/// words read as attributes without values (`<current directory>`).
 fn is_placeholder(tag: &Tag) -> bool {
-    tag.attributes.is_empty()
+    tag.attributes.iter().all(|(_, value)| value.is_empty())
         && !tag.name.contains('-')
         && !HTML_ELEMENTS.contains(&tag.name.as_str())
 }
