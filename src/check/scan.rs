@@ -271,25 +271,64 @@ pub fn decimal_separator(locale: &str) -> char {
     }
 }
 
-/// URLs and e-mail addresses written in the text.
+/// URLs and e-mail addresses written in the text. One ends at the first character no URL
+/// has unescaped: whitespace, markup, a quote or guillemet (`"`, `'`, `«»`, `“”`, `„`), or a
+/// non-ASCII letter glued to it (Korean `www.mozilla.org는`, Japanese `https://mozilla.org/を`);
+/// trailing punctuation (`.`, `,`, `)`, `!`, `?`) is not part of it.
 pub fn urls(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     // Most texts have none: every URL has `://` or `www.`, every address an `@`.
     if !text.contains("://") && !text.contains("www.") && !text.contains('@') {
         return out;
     }
-    for word in text.split(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"') {
-        let w = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '。', '，']);
-        let w = w.trim_start_matches('(');
-        let is_url = w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.");
-        let is_email = w.contains('@')
-            && w.split_once('@')
-                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
-        if is_url || is_email {
+    let url_char = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&*+,;=%()".contains(c);
+    for word in text.split(|c: char| !url_char(c)) {
+        let w = word.trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?']);
+        // A URL may follow other characters of the word (`voir:https://...`, `(www.`).
+        let url_start = ["https://", "http://", "www."]
+            .iter()
+            .filter_map(|p| w.find(p))
+            .min();
+        if let Some(start) = url_start {
+            out.push(&w[start..]);
+            continue;
+        }
+        let w = w.trim_start_matches(['(', '[']);
+        let is_email = w
+            .split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'));
+        if is_email {
             out.push(w);
         }
     }
     out
+}
+
+/// The host of a URL or e-mail address found by [`urls`], lower-cased.
+pub fn url_host(url: &str) -> String {
+    let rest = match url.split_once('@') {
+        Some((local, domain)) if !local.contains("://") && !local.contains('/') => domain,
+        _ => url.split_once("://").map_or(url, |(_, r)| r),
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    // user:password@host:port
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    host.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// A host reserved for examples and tests by RFC 2606 (and RFC 6761's `localhost`):
+/// `example.com`, `example.org`, `example.net` and their subdomains, and the `.example`,
+/// `.test`, `.invalid` and `.localhost` top-level domains. No reader can be sent there.
+pub fn is_example_host(host: &str) -> bool {
+    let host = host.trim_start_matches("www.");
+    ["example.com", "example.org", "example.net", "localhost"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || [".example", ".test", ".invalid"]
+            .iter()
+            .any(|tld| host.ends_with(tld))
+        || ["example", "test", "invalid"].contains(&host)
 }
 
 /// The termbase's do-not-translate names, with one automaton that finds all of them in a
@@ -593,6 +632,36 @@ mod tests {
         assert_eq!(
             urls("see https://a.org/x. or mail info@b.org, (www.c.com)"),
             ["https://a.org/x", "info@b.org", "www.c.com"]
+        );
+        // Glued particles, quotes and guillemets end a URL.
+        assert_eq!(urls("www.mozilla.org는 무료입니다"), ["www.mozilla.org"]);
+        assert_eq!(
+            urls("https://relay.firefox.com/をご覧ください"),
+            ["https://relay.firefox.com/"]
+        );
+        assert_eq!(urls("« https://mozilla.org »"), ["https://mozilla.org"]);
+        assert_eq!(
+            urls("„nakupy@shop.mozmail.com“"),
+            ["nakupy@shop.mozmail.com"]
+        );
+        assert_eq!(urls("voir:https://a.org"), ["https://a.org"]);
+    }
+
+    #[test]
+    fn example_hosts() {
+        for (url, example) in [
+            ("tunombre@example.com", true),
+            ("https://www.example.org/x", true),
+            ("http://localhost:8000/", true),
+            ("mail@shop.test", true),
+            ("https://monitor.mozilla.org", false),
+            ("info@examples.com", false),
+        ] {
+            assert_eq!(is_example_host(&url_host(url)), example, "{url}");
+        }
+        assert_eq!(
+            url_host("https://user@Monitor.Mozilla.ORG:443/x"),
+            "monitor.mozilla.org"
         );
     }
 

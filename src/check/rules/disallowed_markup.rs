@@ -1,7 +1,20 @@
 //! ## What it does
 //! Reports any tag other than `<em>`, `<strong>` and `<a>`, and any attribute other than
-//! `data-l10n-name` (so no `href`, `onclick`, `style`, `src`), in a translation: a tag once
-//! per message (`<script>...</script>` is one finding).
+//! `data-l10n-name` (so no `href`, `onclick`, `style`, `src`), that a message's reference does
+//! not have: a tag once per message (`<script>...</script>` is one finding).
+//!
+//! A translation is judged against its own reference message: a tag or attribute that the
+//! reference message (its value or any of its attributes) itself contains is not a finding in
+//! the translation, since the translator copied it faithfully. An attribute that carries a
+//! link or code (`href`, `src`, `srcset`, `action`, `formaction`, `style`, `on...`) is copied
+//! only with the reference's value: `<a href="https://evil.example">` for the reference's
+//! `<a href="https://example.org">` is still reported. Whether the reference itself may use
+//! such markup is project policy, checked once, on the reference files, as a source finding
+//! (when the reference is in the run's scope), never repeated in every locale. A message the
+//! reference does not have is judged against the safe set alone. Words in angle brackets
+//! whose first is no HTML element and has no hyphen, with no `=` value (`<field>`, translated
+//! as `<champ>`; `<current directory>` as `<directorio actual>`; `<TAB>`) are a placeholder,
+//! not markup: no browser gives it any behaviour.
 //!
 //! ## Why it matters
 //! A translation is untrusted input published on a health site: `<script>`, an `onerror`
@@ -10,38 +23,212 @@
 //!
 //! ## Example
 //! Bad: `<a href="https://evil.example" onclick="x()">aquí</a>`, `<img src=x onerror=alert(1)>`;
-//! good: `<a data-l10n-name="locator">aquí</a>`.
+//! good: `<a data-l10n-name="locator">aquí</a>`; good too, for the reference
+//! `Read <span class="note">this</span>`: `Lea <span class="note">esto</span>`.
 
+use crate::check::scan::{Tag, tags};
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     name: "disallowed-markup",
     severity: Severity::Error,
-    summary: "A tag or attribute outside the safe inline set.",
-    scope: Scope::Pair,
+    summary: "A tag or attribute outside the safe inline set that the reference message lacks.",
+    // On the reference files alone (the project's policy, once) and on each translation
+    // against its reference message.
+    scope: Scope::File,
     check,
 };
 
 /// The inline tags a translation may use (`markup-mismatch` compares only these).
 pub(super) const ALLOWED_TAGS: &[&str] = &["em", "strong", "a"];
 
+/// The HTML elements (WHATWG, with SVG and MathML roots): a tag of any other name without a
+/// hyphen and without attributes is a placeholder in angle brackets (`<field>` translated
+/// as `<champ>`), which no browser gives any behaviour.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "applet",
+    "base",
+    "basefont",
+    "marquee",
+    "font",
+    "center",
+    "blink",
+];
+
+/// A placeholder written in angle brackets, not markup: see [`HTML_ELEMENTS`]. Its other
+/// words read as attributes without values (`<current directory>`).
+fn is_placeholder(tag: &Tag) -> bool {
+    tag.attributes.iter().all(|(_, value)| value.is_empty())
+        && !tag.name.contains('-')
+        && !HTML_ELEMENTS.contains(&tag.name.as_str())
+}
+
+/// Attributes whose value is a link target or code: copied only with the reference's value.
+fn carries_code(name: &str) -> bool {
+    matches!(
+        name,
+        "href" | "src" | "srcset" | "action" | "formaction" | "style" | "xlink:href"
+    ) || name.starts_with("on")
+}
+
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
-    for pair in ctx.pattern_pairs() {
-        // `<script>...</script>` is one defect: each disallowed tag name once per pattern.
-        let mut reported: Vec<String> = Vec::new();
-        for tag in crate::check::scan::tags(&pair.translation.prose) {
-            let raw = &pair.translation.prose[tag.offset..tag.offset + tag.len];
-            if !ALLOWED_TAGS.contains(&tag.name.as_str()) {
-                if reported.contains(&tag.name) {
+    let Some(file) = ctx.translation else {
+        return;
+    };
+    for entry in &file.entries {
+        // The reference message's markup, all its patterns together.
+        let reference: Vec<Tag> = ctx
+            .reference
+            .and_then(|r| r.entry(&entry.id))
+            .map(|r| r.patterns().flat_map(|(_, p)| tags(&p.prose)).collect())
+            .unwrap_or_default();
+        let in_reference_tag = |name: &str| reference.iter().any(|t| t.name == name);
+        let in_reference_attribute = |tag: &str, name: &str, value: &str| {
+            reference.iter().any(|t| {
+                t.name == tag
+                    && t.attributes
+                        .iter()
+                        .any(|(n, v)| n == name && (!carries_code(name) || v == value))
+            })
+        };
+        for (attribute, pattern) in entry.patterns() {
+            // `<script>...</script>` is one defect: each disallowed tag name once per pattern.
+            let mut reported: Vec<String> = Vec::new();
+            for tag in tags(&pattern.prose)
+                .into_iter()
+                .filter(|t| !is_placeholder(t))
+            {
+                let raw = &pattern.prose[tag.offset..tag.offset + tag.len];
+                if !ALLOWED_TAGS.contains(&tag.name.as_str()) && !in_reference_tag(&tag.name) {
+                    if reported.contains(&tag.name) {
+                        continue;
+                    }
+                    reported.push(tag.name.clone());
+                    out.push(ctx.pattern_finding(&RULE, entry, attribute, pattern, Some(raw), format!("disallowed tag <{}>: only <em>, <strong> and <a data-l10n-name> are allowed", tag.name)));
                     continue;
                 }
-                reported.push(tag.name.clone());
-                out.push(ctx.pair_finding(&RULE, &pair, Some(raw), format!("disallowed tag <{}>: only <em>, <strong> and <a data-l10n-name> are allowed", tag.name)));
-                continue;
-            }
-            for (name, _) in &tag.attributes {
-                if name != "data-l10n-name" || tag.name != "a" {
-                    out.push(ctx.pair_finding(&RULE, &pair, Some(raw), format!("disallowed attribute {name} on <{}>: link targets come from the source, and no other attribute is allowed", tag.name)));
+                for (name, value) in &tag.attributes {
+                    let safe = name == "data-l10n-name" && tag.name == "a";
+                    if !safe && !in_reference_attribute(&tag.name, name, value) {
+                        out.push(ctx.pattern_finding(&RULE, entry, attribute, pattern, Some(raw), format!("disallowed attribute {name} on <{}>: link targets come from the source, and no other attribute is allowed", tag.name)));
+                    }
                 }
             }
         }
@@ -51,4 +238,13 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     crate::check::rules::fixture_test!(super::RULE);
+
+    /// On the reference files alone, the project's policy: the reference's own markup
+    /// outside the safe set is a source finding, reported there once.
+    #[test]
+    fn the_reference_is_judged_against_the_policy_once() {
+        use crate::check::rules::fixture;
+        let found = fixture::reference_findings(&super::RULE);
+        insta::assert_snapshot!(fixture::describe(&found));
+    }
 }

@@ -2,6 +2,9 @@
 //! Reports attributes (`.title`, `.alt`) of a reference message that its translation does not
 //! have.
 //!
+//! Attributes of terms are not compared: the Fluent spec makes them private to each locale,
+//! so a translated term need not keep the reference term's `.gender` or other attributes.
+//!
 //! ## Why it matters
 //! The attribute falls back to nothing at runtime: an image loses its description, a link its
 //! accessible title.
@@ -20,7 +23,8 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
-    for (r, t) in ctx.entry_pairs() {
+    // Term attributes are locale-private (Fluent spec): nothing to compare.
+    for (r, t) in ctx.entry_pairs().filter(|(_, t)| !t.is_term) {
         for a in &r.attributes {
             if !t.attributes.iter().any(|x| x.name == a.name) {
                 out.push(ctx.finding(

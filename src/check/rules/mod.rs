@@ -135,9 +135,22 @@ pub(crate) mod fixture {
 
     /// The rule's findings on `bad.ftl` or `good.ftl` against `reference.ftl`.
     pub fn findings(rule: &Rule, which: &str) -> Vec<Finding> {
-        let locale = read(rule, "locale.txt").unwrap_or_else(|| "es".to_owned());
+        findings_in(rule, which, false)
+    }
+
+    /// The rule's findings on `reference.ftl` checked on its own, as the reference locale
+    /// (`en-US`) is: the source findings of a `Scope::File` or `Scope::Reference` rule.
+    pub fn reference_findings(rule: &Rule) -> Vec<Finding> {
+        findings_in(rule, "reference.ftl", true)
+    }
+
+    fn findings_in(rule: &Rule, which: &str, alone: bool) -> Vec<Finding> {
+        let locale = match alone {
+            true => "en-US".to_owned(),
+            false => read(rule, "locale.txt").unwrap_or_else(|| "es".to_owned()),
+        };
         let info = LocaleInfo::new(locale.trim());
-        let reference = file(rule, "reference.ftl");
+        let reference = file(rule, "reference.ftl").filter(|_| !alone);
         let translation = file(rule, which);
         let shared = file(rule, "shared.ftl");
         let fallback = file(rule, "fallback.ftl");

@@ -1,5 +1,10 @@
 //! ## What it does
-//! Reports attributes of a translation that its reference message does not have.
+//! Reports attributes of a translated message that its reference message does not have.
+//!
+//! Attributes of terms (`-brand-name-firefox` with `.gender = masculine`) are not compared:
+//! the Fluent spec makes them private to each locale (a locale adds the grammatical gender,
+//! case or animacy its own selectors need, and the reference language may need none), so a
+//! term attribute is never obsolete (nor missing, see `missing-attribute`).
 //!
 //! ## Why it matters
 //! Nothing reads them; often a typo in the attribute name (`.titel`), so the real one is missing.
@@ -18,7 +23,8 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
-    for (r, t) in ctx.entry_pairs() {
+    // Term attributes are locale-private (Fluent spec): nothing to compare.
+    for (r, t) in ctx.entry_pairs().filter(|(_, t)| !t.is_term) {
         for a in &t.attributes {
             if !r.attributes.iter().any(|x| x.name == a.name) {
                 out.push(ctx.finding(
