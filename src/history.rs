@@ -22,9 +22,20 @@ pub struct Revision {
 /// The commit `HEAD` names in the repository holding `root`; `None` outside a repository,
 /// before the first commit, or without git.
 pub fn head_commit(root: &Path) -> Option<String> {
+    // Most projects outside git have no `.git` above them: no process to start then.
+    if !in_work_tree(root) {
+        return None;
+    }
     let out = git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok()?;
     let commit = String::from_utf8_lossy(&out).trim().to_owned();
     (!commit.is_empty()).then_some(commit)
+}
+
+/// Whether `root` or a directory above it has a `.git` (directory, or file for a worktree or
+/// submodule): a cheap test before asking git itself.
+fn in_work_tree(root: &Path) -> bool {
+    let start = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+    start.ancestors().any(|d| d.join(".git").exists())
 }
 
 /// The project's files at one commit, with working-tree paths.
