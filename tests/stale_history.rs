@@ -271,3 +271,48 @@ fn a_new_project_reports_stale_translations_out_of_the_box() {
     assert_eq!(run(&root, &["split"]).2, 0);
     assert_eq!(stale_locales(&root, CHANGED), TRANSLATED);
 }
+
+/// The reference message's ID changed (a hand edit of the reference file): the translations
+/// under the old ID are obsolete and the new ID is missing, not stale; once a translator
+/// moves es's translation to the new ID, es is neither missing nor stale.
+#[test]
+fn a_reference_message_whose_id_changed() {
+    let dir = repository();
+    let root = dir.path();
+    const RENAMED: &str = "track-marks-how-long";
+    replace_in(
+        &root.join("locales/en-US/track-marks.ftl"),
+        &format!("{CHANGED} ="),
+        &format!("{RENAMED} ="),
+    );
+    git(root, &["commit", "-q", "-am", "rename a message"]);
+    let findings = |rule: &str, id: &str| -> Vec<String> {
+        let (stdout, stderr, code) = run(root, &["check", "--format", "json"]);
+        assert!(code < 2, "{stderr}");
+        let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let mut out: Vec<String> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule && f["message_id"] == id)
+            .map(|f| f["locale"].as_str().unwrap().to_owned())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    assert!(findings("stale-translation", RENAMED).is_empty());
+    assert!(findings("stale-translation", CHANGED).is_empty());
+    let obsolete = findings("obsolete-message", CHANGED);
+    assert!(obsolete.contains(&"es".to_owned()), "{obsolete:?}");
+    assert!(findings("missing-message", RENAMED).contains(&"es".to_owned()));
+    replace_in(
+        &root.join("locales/es/track-marks.ftl"),
+        &format!("{CHANGED} ="),
+        &format!("{RENAMED} ="),
+    );
+    git(root, &["commit", "-q", "-am", "es: follow the rename"]);
+    assert!(!findings("missing-message", RENAMED).contains(&"es".to_owned()));
+    assert!(!findings("stale-translation", RENAMED).contains(&"es".to_owned()));
+    assert!(!findings("obsolete-message", CHANGED).contains(&"es".to_owned()));
+}
