@@ -205,6 +205,7 @@ impl FtlFile {
 }
 
 /// A reference pattern and its translation: the value, or one attribute present in both.
+#[derive(Clone, Copy)]
 pub struct PatternPair<'a> {
     pub reference_entry: &'a Entry,
     pub entry: &'a Entry,

@@ -191,11 +191,14 @@ pub fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
             column: good - line_start + 1,
         }
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut text = text;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
-        text.to_owned()
+        text
     })
 }
 

@@ -122,8 +122,10 @@ pub struct FileCheck<'a> {
     pub fallback: Option<&'a FtlFile>,
     /// Where a missing translation file would be, relative to the project root.
     pub translation_path: String,
-    /// IDs defined by the locale's files and the reference's, for unresolved references.
+    /// IDs defined by the reference's files and by the locale's, for unresolved references
+    /// ([`FileCheck::knows`]).
     pub known_ids: &'a HashSet<String>,
+    pub locale_ids: &'a rustc_hash::FxHashSet<&'a str>,
     /// IDs of the shared files loaded into the same bundle, with the file defining each.
     pub shared_ids: &'a HashMap<String, String>,
     pub state: Option<&'a LocaleState>,
@@ -136,6 +138,8 @@ pub struct FileCheck<'a> {
     pub term_usage: Option<&'a LocaleTerms>,
     /// The terms each pattern names, analyzed once per run (`None` without a termbase).
     pub term_lookup: Option<&'a TermLookup<'a>>,
+    /// [`FileCheck::pattern_pairs`], worked out by the first rule that asks.
+    pub pairs: std::cell::OnceCell<Vec<PatternPair<'a>>>,
 }
 
 pub use crate::terminology::Terms;
@@ -233,12 +237,21 @@ impl<'a> FileCheck<'a> {
             .filter_map(move |e| Some((reference?.entry(&e.id)?, e)))
     }
 
-    /// Patterns present in both: values and same-named attributes.
-    pub fn pattern_pairs(&self) -> Vec<PatternPair<'a>> {
-        match (self.translation, self.reference) {
-            (Some(t), Some(r)) => t.pattern_pairs(r),
-            _ => Vec::new(),
-        }
+    /// Patterns present in both: values and same-named attributes (paired once per file,
+    /// for every rule).
+    pub fn pattern_pairs(&self) -> impl Iterator<Item = PatternPair<'a>> + '_ {
+        self.pairs
+            .get_or_init(|| match (self.translation, self.reference) {
+                (Some(t), Some(r)) => t.pattern_pairs(r),
+                _ => Vec::new(),
+            })
+            .iter()
+            .copied()
+    }
+
+    /// Whether some file of the locale or of the reference defines `id`.
+    pub fn knows(&self, id: &str) -> bool {
+        self.known_ids.contains(id) || self.locale_ids.contains(id)
     }
 
     /// A finding in the translation file at `span`.
@@ -645,12 +658,14 @@ impl RunContext<'_> {
                 fallback: None,
                 translation_path: file.shown.clone(),
                 known_ids: self.reference_ids,
+                locale_ids: &Default::default(),
                 shared_ids: &no_shared,
                 state: None,
                 do_not_translate: self.do_not_translate,
                 terms: self.terms,
                 term_usage: None,
                 term_lookup: lookup.as_ref(),
+                pairs: Default::default(),
             };
             run_rules(&ctx, Scope::File, self.policy, &mut findings);
             run_rules(&ctx, Scope::Reference, self.policy, &mut findings);
@@ -666,13 +681,11 @@ impl RunContext<'_> {
         state: Option<&LocaleState>,
     ) -> Vec<Finding> {
         let info = LocaleInfo::new(&locale.locale);
-        let mut known_ids = self.reference_ids.clone();
-        known_ids.extend(
-            locale
-                .files
-                .values()
-                .flat_map(|f| f.entries.iter().map(|e| e.id.clone())),
-        );
+        let locale_ids: rustc_hash::FxHashSet<&str> = locale
+            .files
+            .values()
+            .flat_map(|f| f.entries.iter().map(|e| e.id.as_str()))
+            .collect();
         let is_shared = |rel: &Path| self.shared.iter().any(|s| Path::new(s) == rel);
         let mut shared_ids = HashMap::new();
         for (rel, file) in &locale.files {
@@ -724,13 +737,15 @@ impl RunContext<'_> {
                 translation: locale.files.get(rel).map(|f| f.as_ref()),
                 fallback: parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref()),
                 translation_path: shown,
-                known_ids: &known_ids,
+                known_ids: self.reference_ids,
+                locale_ids: &locale_ids,
                 shared_ids: if is_shared(rel) { &empty } else { &shared_ids },
                 state,
                 do_not_translate: self.do_not_translate,
                 terms: self.terms,
                 term_usage: term_usage.as_ref(),
                 term_lookup: lookup.as_ref(),
+                pairs: Default::default(),
             };
             run_rules(&ctx, Scope::File, self.policy, &mut out);
             run_rules(&ctx, Scope::Pair, self.policy, &mut out);
@@ -900,16 +915,21 @@ fn run_rules(ctx: &FileCheck<'_>, scope: Scope, policy: &Policy, out: &mut Vec<F
 /// One defect, one finding: of the findings of one rule on one pattern with the same text
 /// (the same name missing twice, the same tag typed twice), the first is kept.
 fn merge_repeats(findings: &mut Vec<Finding>) {
-    let mut seen: HashSet<(&'static str, Option<String>, Option<String>, String)> = HashSet::new();
-    findings.retain(|f| {
-        f.message_id.is_none()
-            || seen.insert((
-                f.rule,
-                f.message_id.clone(),
-                f.attribute.clone(),
-                f.text.clone(),
-            ))
-    });
+    let mut seen = rustc_hash::FxHashSet::default();
+    let keep: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            f.message_id.is_none()
+                || seen.insert((
+                    f.rule,
+                    f.message_id.as_deref(),
+                    f.attribute.as_deref(),
+                    f.text.as_str(),
+                ))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    findings.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Checks the project ([`check_streamed`]: from the cache where it holds the findings) and

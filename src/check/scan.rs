@@ -83,6 +83,11 @@ fn attributes(mut s: &str) -> Vec<(String, String)> {
     }
 }
 
+/// Whether `text` holds a decimal digit of any script.
+pub fn has_digit(text: &str) -> bool {
+    text.chars().any(|c| digit_value(c).is_some())
+}
+
 /// The value of a decimal digit of any script, as ASCII (`٣` and `３` are `3`).
 pub fn digit_value(c: char) -> Option<u32> {
     if c.is_ascii_digit() {
@@ -94,6 +99,11 @@ pub fn digit_value(c: char) -> Option<u32> {
         0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10,
     ];
     let cp = c as u32;
+    // Below the first block and between the last two (Latin, Cyrillic, Hebrew, CJK, ...):
+    // most letters of most texts, decided without the search.
+    if cp < 0x0660 || (cp > 0x1819 && cp < 0xFF10) || cp > 0xFF19 {
+        return None;
+    }
     ZEROS
         .iter()
         .find(|&&z| cp >= z && cp < z + 10)
@@ -131,6 +141,10 @@ pub fn numbers(text: &str, decimal: char) -> Vec<String> {
 /// least three digits, seven digits or more. Dates (`2024-12-17`) and ranges (`10-20`) are
 /// not phone numbers.
 pub fn numbers_at(text: &str, decimal: char) -> Vec<Number> {
+    // Most texts hold no digit: one pass, no allocation.
+    if !has_digit(text) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let offset = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
     let is_digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| digit_value(c).is_some());

@@ -299,6 +299,12 @@ impl Matcher {
     /// This pattern with `captures`' wildcards filled in (compare-locales' `Matcher.sub`).
     /// None when a variable is unbound or the wildcards do not agree.
     pub fn expand(&self, captures: &Captures) -> Option<String> {
+        self.expand_in(captures, &self.env)
+    }
+
+    /// [`Matcher::expand`] with the variables of `env` instead of the matcher's own: the
+    /// locale-independent matcher of an l10n pattern expanded for one locale.
+    pub fn expand_in(&self, captures: &Captures, env: &Env) -> Option<String> {
         let mut out = String::new();
         let mut star = 0;
         for node in &self.nodes {
@@ -309,7 +315,7 @@ impl Matcher {
                     star += 1;
                 }
                 Node::Variable(name) => {
-                    out.push_str(&expand_var(name, self.env.get(name)?, &self.env, 0).ok()?)
+                    out.push_str(&expand_var(name, env.get(name)?, env, 0).ok()?)
                 }
             }
         }

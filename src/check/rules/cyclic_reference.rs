@@ -19,7 +19,7 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     let Some(file) = ctx.translation else { return };
-    let edges: std::collections::HashMap<&str, Vec<&str>> = file
+    let edges: rustc_hash::FxHashMap<&str, Vec<&str>> = file
         .entries
         .iter()
         .map(|e| {
@@ -38,7 +38,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for entry in &file.entries {
         // Depth-first search from this entry, looking for a way back to it.
         let mut stack: Vec<&str> = edges.get(entry.id.as_str()).cloned().unwrap_or_default();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         while let Some(next) = stack.pop() {
             if next == entry.id {
                 out.push(ctx.finding(

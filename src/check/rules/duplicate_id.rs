@@ -24,7 +24,7 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     let Some(file) = ctx.translation else { return };
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for entry in &file.entries {
         let span = entry.offset..entry.offset + entry.id.len();
         if let Some(first) = seen.get(entry.id.as_str()) {

@@ -79,6 +79,15 @@ fn of_script(c: Option<char>, scripts: &[Script]) -> bool {
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
+        let right_to_left = ctx.locale.right_to_left;
+        if !pair
+            .translation
+            .prose
+            .chars()
+            .any(|c| is_forbidden(c, right_to_left))
+        {
+            continue;
+        }
         let chars: Vec<char> = pair.translation.prose.chars().collect();
         let isolation = fluent_isolation(&chars);
         for (i, &c) in chars.iter().enumerate() {

@@ -205,12 +205,14 @@ pub(crate) mod fixture {
             fallback: fallback.as_ref(),
             translation_path: which.to_owned(),
             known_ids: &known,
+            locale_ids: &Default::default(),
             shared_ids: &shared_ids,
             state: state.as_ref(),
             do_not_translate: &crate::check::scan::Names::new(dnt),
             terms: terms.as_ref(),
             term_usage: term_usage.as_ref(),
             term_lookup: lookup.as_ref(),
+            pairs: Default::default(),
         };
         let mut out = Vec::new();
         (rule.check)(&ctx, &mut out);

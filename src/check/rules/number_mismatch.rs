@@ -46,7 +46,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 use crate::check::occurrence;
-use crate::check::scan::{Number, digit_value, numbers_at, strip_tags};
+use crate::check::scan::{Number, digit_value, has_digit, numbers_at, strip_tags};
 
 /// CJK number units and the power of ten each multiplies by.
 const CJK_UNITS: &[(char, usize)] = &[
@@ -253,6 +253,9 @@ fn is_digit(c: char) -> bool {
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
+        if !has_digit(&pair.reference.fixed_prose) {
+            continue;
+        }
         // Markup is not text: `data-l10n-name` holds the digits of "l10n".
         let reference_prose = strip_tags(&pair.reference.fixed_prose);
         let reference = numbers_at(&reference_prose, '.');

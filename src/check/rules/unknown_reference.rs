@@ -27,7 +27,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             .chain(&pair.translation.terms)
         {
             let id = name.split('.').next().unwrap_or(name);
-            if !ctx.known_ids.contains(id) {
+            if !ctx.knows(id) {
                 out.push(ctx.pair_finding(
                     &RULE,
                     &pair,

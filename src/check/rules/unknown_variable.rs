@@ -20,7 +20,7 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     // A term's variables are parameters its callers in this locale pass (grammatical case
     // in Czech: `{ -brand(case: "gen") }`), so only messages are checked.
-    for pair in ctx.pattern_pairs().into_iter().filter(|p| !p.entry.is_term) {
+    for pair in ctx.pattern_pairs().filter(|p| !p.entry.is_term) {
         for var in &pair.translation.variables {
             if !pair.reference.variables.contains(var) {
                 let mut f = ctx.pair_finding(
