@@ -320,7 +320,7 @@ fn read_history_states(
     locales: &[String],
 ) -> (BTreeMap<String, LocaleState>, Vec<String>) {
     use crate::catalog::{FtlFile, WorkingTree, read_project_locale, read_reference};
-    use crate::history::{Visibility, file_versions, is_ancestor, visibility};
+    use crate::history::{History, Visibility, visibility};
     let mut out = BTreeMap::new();
     let mut notes = Vec::new();
     match visibility(&project.root) {
@@ -334,11 +334,32 @@ fn read_history_states(
     let Ok(reference) = read_reference(project, &WorkingTree) else {
         return (out, notes);
     };
-    let mut failed = false;
-    for locale in locales {
-        let Ok(texts) = read_project_locale(project, locale, &WorkingTree) else {
-            continue;
-        };
+    let listed: Vec<(&String, _)> = locales
+        .iter()
+        .filter_map(|l| Some((l, read_project_locale(project, l, &WorkingTree).ok()?)))
+        .collect();
+    // Every file whose history counts, read at once.
+    let mut paths: Vec<PathBuf> = reference
+        .files
+        .iter()
+        .map(|(_, shown, _)| project.root.join(shown))
+        .collect();
+    for (_, texts) in &listed {
+        paths.extend(
+            texts
+                .files
+                .iter()
+                .map(|(_, shown, _)| project.root.join(shown)),
+        );
+    }
+    let history = match History::read(&project.root, &paths) {
+        Ok(history) => history,
+        Err(_) => {
+            notes.push("stale tracking could not read the git history; translations are judged by the state files only".to_owned());
+            return (out, notes);
+        }
+    };
+    for (locale, texts) in listed {
         let mut state = LocaleState {
             schema: SCHEMA.to_owned(),
             locale: locale.clone(),
@@ -348,13 +369,8 @@ fn read_history_states(
             let Some((_, ref_shown, _)) = reference.files.iter().find(|(r, _, _)| r == rel) else {
                 continue;
             };
-            let (Ok(versions), Ok(ref_versions)) = (
-                file_versions(&project.root, &project.root.join(shown)),
-                file_versions(&project.root, &project.root.join(ref_shown)),
-            ) else {
-                failed = true;
-                continue;
-            };
+            let versions = history.versions(&project.root, &project.root.join(shown));
+            let ref_versions = history.versions(&project.root, &project.root.join(ref_shown));
             let parse = |text: &str| FtlFile::parse(rel.clone(), shown.clone(), text.to_owned());
             // Oldest first: the commit that last changed each message, and its hash there.
             let mut last: BTreeMap<String, (String, String)> = BTreeMap::new();
@@ -373,7 +389,7 @@ fn read_history_states(
                 let reference_then = at_commit.entry(commit.clone()).or_insert_with(|| {
                     ref_versions
                         .iter()
-                        .find(|(c, _)| is_ancestor(&project.root, c, &commit))
+                        .find(|(c, _)| history.is_ancestor(c, &commit))
                         .map(|(_, text)| parse(text))
                 });
                 let Some(entry) = reference_then.as_ref().and_then(|f| f.entry(&id)) else {
@@ -391,9 +407,6 @@ fn read_history_states(
             }
         }
         out.insert(locale.clone(), state);
-    }
-    if failed {
-        notes.push("stale tracking could not read part of the git history; those files are judged by the state files only".to_owned());
     }
     (out, notes)
 }
