@@ -82,24 +82,82 @@ pub struct LocaleCoverage {
     pub articles: Vec<ArticleCoverage>,
 }
 
+/// What a render publishes of a locale: the one publish decision, which the coverage
+/// report states and the renderer carries out. A message with a check error is withheld
+/// (its fallback shows instead) and counts as missing; an error outside any message (a
+/// file that cannot be read) stops the locale.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PublishPlan {
+    /// The withheld messages as (article, ID), in report order.
+    pub withheld: Vec<(String, String)>,
+    /// Withheld messages by the rule of their first error.
+    pub by_rule: BTreeMap<String, usize>,
+    /// Errors outside any message.
+    pub file_errors: usize,
+    /// Completion counting the withheld messages as missing.
+    pub completion: f64,
+    pub publishes: bool,
+}
+
 impl LocaleCoverage {
-    /// Why the locale may not publish at `threshold` (empty when it may): its completion
-    /// under the threshold, its errors.
+    /// The locale's [`PublishPlan`] at `threshold` (the reference always publishes).
+    pub fn publish_plan(&self, threshold: f64) -> PublishPlan {
+        let mut plan = PublishPlan::default();
+        let mut seen: std::collections::HashSet<(&str, &str)> = Default::default();
+        let mut attached = 0;
+        for article in &self.articles {
+            for problem in &article.problems {
+                if problem.severity != Severity::Error {
+                    continue;
+                }
+                attached += 1;
+                if problem.kind == "missing" {
+                    continue;
+                }
+                if problem.message_id.is_empty() {
+                    plan.file_errors += 1;
+                } else if seen.insert((&article.article, &problem.message_id)) {
+                    *plan.by_rule.entry(problem.kind.clone()).or_insert(0) += 1;
+                    plan.withheld
+                        .push((article.article.clone(), problem.message_id.clone()));
+                }
+            }
+        }
+        // Errors the model counts but attaches to no article's problems.
+        plan.file_errors += self.errors.saturating_sub(attached);
+        plan.completion = percent(
+            self.messages.translated.saturating_sub(plan.withheld.len()),
+            self.messages.total,
+        );
+        plan.publishes =
+            self.is_reference || (plan.completion >= threshold && plan.file_errors == 0);
+        plan
+    }
+
+    /// Why the locale does not publish at `threshold` (empty when it does): its completion
+    /// under the threshold (counting messages with check errors as missing), its errors
+    /// outside any message.
     pub fn unpublishable_because(&self, threshold: f64) -> Vec<String> {
+        let plan = self.publish_plan(threshold);
         let mut why = Vec::new();
-        if self.is_reference {
+        if plan.publishes {
             return why;
         }
-        if self.completion < threshold {
+        if plan.completion < threshold {
+            let counting = match plan.withheld.len() {
+                0 => String::new(),
+                1 => " (counting 1 message with a check error as missing)".to_owned(),
+                n => format!(" (counting {n} messages with check errors as missing)"),
+            };
             why.push(format!(
-                "{:.1}% complete, under {threshold}%",
-                self.completion
+                "{:.1}% translated{counting}, below the {threshold}% threshold",
+                plan.completion
             ));
         }
-        match self.errors {
+        match plan.file_errors {
             0 => {}
-            1 => why.push("1 error".to_owned()),
-            n => why.push(format!("{n} errors")),
+            1 => why.push("1 check error outside any message".to_owned()),
+            n => why.push(format!("{n} check errors outside any message")),
         }
         why
     }
@@ -354,7 +412,7 @@ pub fn locale_coverage(
         *by_rule.entry(f.rule.to_owned()).or_insert(0) += 1;
     }
     let completion = percent(messages.translated, messages.total);
-    LocaleCoverage {
+    let mut coverage = LocaleCoverage {
         locale: locale.locale.clone(),
         direction: direction(&locale.locale).to_owned(),
         is_reference: false,
@@ -364,9 +422,11 @@ pub fn locale_coverage(
         warnings,
         by_rule,
         completion,
-        publishable: completion >= threshold && errors == 0,
+        publishable: false,
         articles,
-    }
+    };
+    coverage.publishable = coverage.publish_plan(threshold).publishes;
+    coverage
 }
 
 /// Combines the reports of shards (`--shard K/N`) into the report of the whole run: each

@@ -101,6 +101,22 @@ fn an_english_edit_takes_no_locale_offline() {
         stdout.contains("skipped de: 63.3% translated (counting 1 message with a check error as missing), below the 80% threshold"),
         "{stdout}"
     );
+    // The coverage report says what the render did: one decision, one answer.
+    let (json, _, _) = run(root, &["coverage", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for l in report["locales"].as_array().unwrap() {
+        let locale = l["locale"].as_str().unwrap();
+        let rendered = site.join(locale).join("track-marks.html").is_file();
+        assert_eq!(
+            l["publishable"].as_bool(),
+            Some(rendered),
+            "{locale}: {json}"
+        );
+        assert!(
+            l["errors"].as_u64().unwrap() >= 1 || locale == "en-US",
+            "{locale}"
+        );
+    }
 }
 
 #[test]

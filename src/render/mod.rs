@@ -94,7 +94,7 @@ pub fn render(
 /// The number of pages a render of this project will write (for a progress bar).
 pub fn page_count(project: &Project, coverage: &Coverage, all: bool) -> usize {
     let articles = crate::split::source_files(project, &[]).map_or(0, |f| f.len());
-    articles * publish::decide(coverage, all).published.len()
+    articles * publish::published_count(coverage, all)
 }
 
 struct Run<'a> {

@@ -3,8 +3,7 @@
 //! that block, as compare-locales' l10n-merge does), and which locales of the previous site
 //! a render would take down. Reads the coverage model only; no I/O.
 
-use crate::check::Severity;
-use crate::coverage::{Coverage, LocaleCoverage};
+use crate::coverage::Coverage;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
@@ -55,7 +54,8 @@ pub struct Decision {
     pub fallbacks: Vec<LocaleFallback>,
 }
 
-/// The decision for `coverage`. A locale publishes when its completion, counting each
+/// The decision for `coverage`, as its [`crate::coverage::PublishPlan`]s say (the report
+/// and the render never disagree): a locale publishes when its completion, counting each
 /// message with a check error as missing, reaches the threshold and it has no error outside
 /// a message (a file that cannot be read). With `all`, every locale renders and nothing is
 /// withheld (a preview of the translations as they are).
@@ -65,34 +65,26 @@ pub fn decide(coverage: &Coverage, all: bool) -> Decision {
         ..Decision::default()
     };
     for locale in coverage.locales.iter().filter(|l| !l.is_reference) {
-        let (withheld, file_errors, by_rule) = erroneous_messages(locale);
-        let completion = crate::coverage::percent(
-            locale.messages.translated.saturating_sub(withheld.len()),
-            locale.messages.total,
-        );
-        let publishable = completion >= coverage.threshold && file_errors == 0;
-        if !(all || publishable) {
+        let plan = locale.publish_plan(coverage.threshold);
+        if !(all || plan.publishes) {
             decision.skipped.push((
                 locale.locale.clone(),
-                skip_reason(completion, coverage.threshold, withheld.len(), file_errors),
+                locale.unpublishable_because(coverage.threshold).join(", "),
             ));
-            continue;
+        } else {
+            decision.published.push(locale.locale.clone());
+            if !all && !plan.withheld.is_empty() {
+                decision.fallbacks.push(LocaleFallback {
+                    locale: locale.locale.clone(),
+                    messages: plan.withheld.len(),
+                    by_rule: plan.by_rule,
+                });
+            }
         }
-        decision.published.push(locale.locale.clone());
-        if all || withheld.is_empty() {
-            continue;
-        }
-        decision.fallbacks.push(LocaleFallback {
-            locale: locale.locale.clone(),
-            messages: withheld.len(),
-            by_rule,
-        });
-    }
-    // Every locale's erroneous messages are withheld, published or not: a published locale
-    // falling back through another (es-MX through es) must not show them either.
-    if !all {
-        for locale in coverage.locales.iter().filter(|l| !l.is_reference) {
-            for (article, id) in erroneous_messages(locale).0 {
+        // Every locale's erroneous messages are withheld, published or not: a published
+        // locale falling back through another (es-MX through es) must not show them either.
+        if !all {
+            for (article, id) in plan.withheld {
                 decision.withheld.insert(&locale.locale, article, id);
             }
         }
@@ -100,62 +92,13 @@ pub fn decide(coverage: &Coverage, all: bool) -> Decision {
     decision
 }
 
-/// A locale's messages with a check error (article, ID), its errors outside any message, and
-/// the withheld messages by rule.
-fn erroneous_messages(
-    locale: &LocaleCoverage,
-) -> (Vec<(String, String)>, usize, BTreeMap<String, usize>) {
-    let mut messages = Vec::new();
-    let mut file_errors = 0;
-    let mut by_rule = BTreeMap::new();
-    for article in &locale.articles {
-        for problem in &article.problems {
-            if problem.severity != Severity::Error || problem.kind == "missing" {
-                continue;
-            }
-            if problem.message_id.is_empty() {
-                file_errors += 1;
-                continue;
-            }
-            let key = (article.article.clone(), problem.message_id.clone());
-            if !messages.contains(&key) {
-                *by_rule.entry(problem.kind.clone()).or_insert(0) += 1;
-                messages.push(key);
-            }
-        }
-    }
-    // Errors the coverage model counts but attaches to no article's problems.
-    let attached: usize = locale
-        .articles
+/// How many locales `coverage` publishes (the reference among them).
+pub fn published_count(coverage: &Coverage, all: bool) -> usize {
+    1 + coverage
+        .locales
         .iter()
-        .flat_map(|a| &a.problems)
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    file_errors += locale.errors.saturating_sub(attached);
-    (messages, file_errors, by_rule)
-}
-
-fn skip_reason(completion: f64, threshold: f64, withheld: usize, file_errors: usize) -> String {
-    let mut reasons = Vec::new();
-    if completion < threshold {
-        let counting = match withheld {
-            0 => String::new(),
-            1 => " (counting 1 message with a check error as missing)".to_owned(),
-            n => format!(" (counting {n} messages with check errors as missing)"),
-        };
-        reasons.push(format!(
-            "{completion:.1}% translated{counting}, below the {threshold}% threshold"
-        ));
-    }
-    match file_errors {
-        0 => {}
-        1 => reasons.push("1 check error outside any message".to_owned()),
-        n => reasons.push(format!("{n} check errors outside any message")),
-    }
-    if reasons.is_empty() {
-        reasons.push("not publishable".to_owned());
-    }
-    reasons.join(", ")
+        .filter(|l| !l.is_reference && (all || l.publish_plan(coverage.threshold).publishes))
+        .count()
 }
 
 /// A locale whose pages in the previous site a render would remove.

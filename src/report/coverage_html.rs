@@ -28,6 +28,8 @@ struct LocaleRow<'a> {
     coverage: &'a LocaleCoverage,
     /// Empty when it may publish.
     unpublishable_because: Vec<String>,
+    /// Messages a render withholds (a check error): their fallback shows instead.
+    withheld: usize,
     /// Per article with problems, one row per message.
     sections: Vec<ArticleSection<'a>>,
 }
@@ -100,6 +102,7 @@ fn locale_row<'a>(l: &'a LocaleCoverage, threshold: f64) -> LocaleRow<'a> {
     LocaleRow {
         coverage: l,
         unpublishable_because: l.unpublishable_because(threshold),
+        withheld: l.publish_plan(threshold).withheld.len(),
         sections,
     }
 }

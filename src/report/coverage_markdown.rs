@@ -43,7 +43,7 @@ pub fn render(coverage: &Coverage) -> String {
         ));
     }
     out.push_str(&format!(
-        "\nA locale publishes at {}% completion with no errors.\n",
+        "\nA locale publishes at {}% completion, each message with a check error counted as missing (the render shows its fallback instead).\n",
         coverage.threshold
     ));
     for l in sorted(coverage).into_iter().filter(|l| !l.is_reference) {

@@ -188,7 +188,7 @@ pub fn render(coverage: &Coverage, color: bool, width: Option<u16>) -> String {
     // The bar first, then the word counts.
     fit(&mut table, width, &[2, 8], Some(&short), &values);
     let mut out = format!(
-        "{table}\npublishable at {}% completion and no errors; reference {}\n",
+        "{table}\npublishable at {}% completion, messages with errors counted as missing; reference {}\n",
         coverage.threshold, coverage.reference
     );
     if let Some(since) = &coverage.since {
