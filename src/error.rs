@@ -95,6 +95,65 @@ pub enum Error {
     /// Errors already shown one by one (the run went on past them).
     #[error("{count} {what} could not be processed (see the errors above)")]
     Reported { count: usize, what: &'static str },
+    /// An XLIFF or TMX file that cannot be imported.
+    #[error(transparent)]
+    Interchange(#[from] InterchangeError),
+    /// An import the check refuses: it would add errors (`--force` writes it anyway).
+    #[error(
+        "the import would add {count} check error(s), so nothing was written (--force writes it anyway):\n{details}"
+    )]
+    ImportRefused { count: usize, details: String },
+}
+
+/// A problem with an interchange file: names the file and, where one exists, the unit.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InterchangeError {
+    #[error("{path}: not well-formed XML: {message}")]
+    Xml { path: PathBuf, message: String },
+    #[error(
+        "{path}: the file has a DOCTYPE declaration; medloc refuses DTDs and entities (never resolved): remove it"
+    )]
+    Doctype { path: PathBuf },
+    #[error("{path}: {size} bytes, over medloc's limit of {limit} bytes for an interchange file")]
+    TooLarge {
+        path: PathBuf,
+        size: usize,
+        limit: usize,
+    },
+    #[error("{path}: not an XLIFF 1.2 or 2.x file (root element <{root}>)")]
+    NotXliff { path: PathBuf, root: String },
+    #[error("{path}: target language {locale:?} is not a locale of this project")]
+    UnknownLocale { path: PathBuf, locale: String },
+    #[error(
+        "{path}: source language {found:?} is not this project's reference {expected:?} (an XLIFF file of another project?)"
+    )]
+    SourceLanguage {
+        path: PathBuf,
+        found: String,
+        expected: String,
+    },
+    #[error(
+        "{path}: file {original:?} is not a reference file of this project (an XLIFF file of another project?)"
+    )]
+    UnknownFile { path: PathBuf, original: String },
+    #[error("{path}: unit {unit}: no such message in the reference {original}")]
+    UnknownUnit {
+        path: PathBuf,
+        unit: String,
+        original: String,
+    },
+    #[error("{path}: unit {unit}: {message}")]
+    InlineCodes {
+        path: PathBuf,
+        unit: String,
+        message: String,
+    },
+    #[error("{path}: TMX language {locale:?} is not a locale of this project")]
+    TmxLanguage { path: PathBuf, locale: String },
+    #[error("{path}: {message}")]
+    Memory { path: PathBuf, message: String },
+    #[error("{path}: {message}")]
+    Malformed { path: PathBuf, message: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

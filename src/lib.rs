@@ -17,6 +17,7 @@ pub mod error;
 pub mod ftl;
 pub mod history;
 pub mod init;
+pub mod interchange;
 pub mod limits;
 pub mod project;
 pub mod render;

@@ -11,6 +11,7 @@ mod rules;
 mod split;
 mod sync;
 mod terms;
+mod xliff;
 
 use crate::error::Result;
 use crate::project::Project;
@@ -84,6 +85,8 @@ pub enum Command {
     Render(render::Args),
     /// Run the whole pipeline on the project: split --check, check, coverage, render.
     Build(build::Args),
+    /// Exchange XLIFF 2.1 or 1.2 files with translators' CAT tools.
+    Xliff(xliff::Args),
     /// Create a sample project in DIR.
     Init(init::Args),
     /// Print a shell completion script: `medloc completions bash > /etc/bash_completion.d/medloc`.
@@ -104,6 +107,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Terms(args) => terms::run(&load_project(&cli.config)?, args),
         Command::Sync(args) => sync::run(&load_project(&cli.config)?, args),
         Command::Build(args) => build::run(&load_project(&cli.config)?, args),
+        Command::Xliff(args) => xliff::run(&load_project(&cli.config)?, args),
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),

@@ -6,6 +6,7 @@ mod csv;
 pub mod index;
 pub mod matcher;
 mod tbx;
+pub(crate) use tbx::resolve_reference;
 
 use crate::error::{Error, Result, read_text};
 use std::path::Path;

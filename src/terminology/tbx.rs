@@ -145,17 +145,7 @@ pub(super) fn parse(text: &str) -> ParseResult<Termbase> {
             Event::CData(t) if field != Field::None => buf.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if field != Field::None => {
                 let name = r.xml10_content();
-                let resolved = match name.strip_prefix('#') {
-                    Some(num) => {
-                        let code = match num.strip_prefix(['x', 'X']) {
-                            Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                            None => num.parse().ok(),
-                        };
-                        code.and_then(char::from_u32).map(String::from)
-                    }
-                    None => quick_xml::escape::resolve_predefined_entity(&name).map(str::to_owned),
-                };
-                match resolved {
+                match resolve_reference(&name) {
                     Some(s) => buf.push_str(&s),
                     None => return Err((line, format!("unknown entity &{name};"))),
                 }
@@ -252,6 +242,22 @@ fn is_do_not_translate(value: &str) -> bool {
 
 fn normalize_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An XML reference's text (`&#x41;`, `&amp;`: `name` between `&` and `;`): a character
+/// reference or one of XML's five predefined entities; `None` for any other entity, which
+/// is never resolved.
+pub(crate) fn resolve_reference(name: &str) -> Option<String> {
+    match name.strip_prefix('#') {
+        Some(num) => {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse().ok(),
+            };
+            code.and_then(char::from_u32).map(String::from)
+        }
+        None => quick_xml::escape::resolve_predefined_entity(name).map(str::to_owned),
+    }
 }
 
 #[cfg(test)]
