@@ -18,6 +18,7 @@ pub mod ftl;
 pub mod history;
 pub mod init;
 pub mod limits;
+pub mod lsp;
 pub mod project;
 pub mod render;
 pub mod report;

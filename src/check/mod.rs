@@ -4,8 +4,10 @@
 pub mod cache;
 pub mod rules;
 pub(crate) mod scan;
+mod session;
 mod stream;
 
+pub use session::{FileRole, Session, check_syntax_only};
 pub use stream::{RunSummary, Stream, StreamedCheck, Unit, check_each, check_streamed};
 
 pub use crate::catalog::PatternPair;
