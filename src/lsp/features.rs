@@ -160,14 +160,28 @@ fn entry_at(file: &FtlFile, offset: usize) -> Option<&Entry> {
     (line_start <= end).then_some(entry)
 }
 
-/// The offset just past the entry's last pattern (or its ID).
+/// The offset just past the entry's text: up to the next entry's line (or the end of the
+/// file), without the blank and comment lines between them.
 fn entry_end(file: &FtlFile, entry: &Entry) -> usize {
-    entry
-        .patterns()
-        .map(|(_, p)| p.span.end)
-        .max()
-        .unwrap_or(entry.offset + entry.id.len())
-        .min(file.text().len())
+    let text = file.text();
+    let id_end = (entry.offset + entry.id.len()).min(text.len());
+    let next = file
+        .entries
+        .iter()
+        .map(|e| e.offset)
+        .find(|&o| o > entry.offset)
+        .map_or(text.len(), |o| text[..o].rfind('\n').map_or(0, |i| i + 1));
+    let mut end = next.max(id_end);
+    loop {
+        let body = text[id_end..end].trim_end();
+        end = id_end + body.len();
+        let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if line_start > id_end && text[line_start..end].starts_with('#') {
+            end = line_start;
+        } else {
+            return end;
+        }
+    }
 }
 
 fn hover(at: &At<'_>) -> Option<Hover> {
@@ -540,8 +554,15 @@ fn code_actions(
                     .find(|x| x.name == a)
                     .map(|x| &x.pattern),
             });
-            if let Some(p) = pattern {
-                let end = at(p.span.end);
+            if let (Some(p), Some(e)) = (pattern, entry) {
+                // The end of the message when the value is its last part (a pattern's
+                // span stops before a closing placeable).
+                let last = if f.attribute.is_none() && e.attributes.is_empty() {
+                    entry_end(&file, e)
+                } else {
+                    p.span.end
+                };
+                let end = at(last);
                 actions.push(edit(
                     format!("Restore the variable ${var} (at the end of the text)"),
                     vec![TextEdit::new(
