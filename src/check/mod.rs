@@ -612,6 +612,8 @@ pub(crate) struct RunContext<'a> {
     pub terms: Option<&'a Terms>,
     /// The reference's term matches, computed once for every locale.
     pub reference_index: Option<&'a ReferenceIndex>,
+    /// Term matches kept across runs by text (the language server's session).
+    pub text_memo: Option<&'a crate::terminology::index::TextMemo>,
     pub paths: &'a [String],
 }
 
@@ -693,7 +695,10 @@ impl RunContext<'_> {
         let lookup = self
             .terms
             .and_then(|t| TermLookup::new(t, &locale.locale))
-            .map(|l| l.with_reference_index(self.reference_index));
+            .map(|l| {
+                l.with_reference_index(self.reference_index)
+                    .with_text_memo(self.text_memo)
+            });
         let term_usage = lookup
             .as_ref()
             .filter(|_| locale_rules)
@@ -798,6 +803,7 @@ pub fn check(
         do_not_translate: &names,
         terms,
         reference_index: reference_index.as_ref(),
+        text_memo: None,
         paths: &options.paths,
     };
     let in_scope = options.reference_in_scope(

@@ -12,7 +12,7 @@ use crate::check::{Finding, Terms};
 use crate::error::{Error, Result};
 use crate::project::Project;
 use crate::stale::LocaleState;
-use crate::terminology::index::{ReferenceIndex, TermLookup};
+use crate::terminology::index::{ReferenceIndex, TermLookup, TextMemo};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -29,6 +29,9 @@ pub struct Session {
     /// The compiled termbase (`None` without one).
     pub terms: Option<Terms>,
     index: Option<ReferenceIndex>,
+    /// Term matches of the texts checked so far, by text: an edit re-analyzes only the
+    /// messages it changed.
+    text_memo: TextMemo,
     /// Stale-tracking state per locale (state files and git history).
     pub states: HashMap<String, LocaleState>,
     /// What could not be loaded (a termbase, a state file, an unreadable file); the session
@@ -76,6 +79,7 @@ impl Session {
             names,
             terms,
             index,
+            text_memo: TextMemo::default(),
             states,
             problems,
         })
@@ -99,6 +103,17 @@ impl Session {
         None
     }
 
+    /// Term lookups of the reference's patterns as loaded (matched once, when the session
+    /// was made); `None` without a termbase.
+    pub fn reference_lookup(&self) -> Option<TermLookup<'_>> {
+        let terms = self.terms.as_ref()?;
+        Some(
+            TermLookup::new(terms, &self.project.reference_locale)?
+                .with_reference_index(self.index.as_ref())
+                .with_text_memo(Some(&self.text_memo)),
+        )
+    }
+
     /// The reference file of `rel`, as loaded.
     pub fn reference_file(&self, rel: &Path) -> Option<&FtlFile> {
         self.catalog.reference.files.get(rel).map(|f| f.as_ref())
@@ -114,6 +129,12 @@ impl Session {
             role.shown.clone(),
             text.to_owned(),
         ));
+        Ok(self.check_file(role, file))
+    }
+
+    /// [`Session::check_text`] on a text parsed already (within the limits: see
+    /// [`crate::limits`]), for a caller that keeps the parse of a buffer.
+    pub fn check_file(&self, role: &FileRole, file: Arc<FtlFile>) -> Vec<Finding> {
         let run = RunContext {
             project: &self.project,
             policy: &self.policy,
@@ -122,6 +143,7 @@ impl Session {
             do_not_translate: &self.names,
             terms: self.terms.as_ref(),
             reference_index: self.index.as_ref(),
+            text_memo: Some(&self.text_memo),
             paths: std::slice::from_ref(&role.shown),
         };
         let mut findings = if role.locale == self.project.reference_locale {
@@ -152,7 +174,7 @@ impl Session {
         };
         findings.retain(|f| f.path == role.shown);
         super::sort_findings(&self.project, &mut findings);
-        Ok(findings)
+        findings
     }
 
     /// A reference file's own findings (syntax, duplicates, source terms), with the edited
@@ -162,7 +184,8 @@ impl Session {
         let lookup = self
             .terms
             .as_ref()
-            .and_then(|t| TermLookup::new(t, &self.project.reference_locale));
+            .and_then(|t| TermLookup::new(t, &self.project.reference_locale))
+            .map(|l| l.with_text_memo(Some(&self.text_memo)));
         let mut ids = self.reference_ids.clone();
         ids.extend(file.entries.iter().map(|e| e.id.clone()));
         let no_shared = HashMap::new();

@@ -7,7 +7,6 @@ use super::{Document, Server};
 use crate::catalog::{Entry, FtlFile};
 use crate::check::{FileRole, Session};
 use crate::terminology::Status;
-use crate::terminology::index::TermLookup;
 use lsp_types::request::Request as _;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CompletionItem, CompletionItemKind,
@@ -103,14 +102,14 @@ pub(super) fn answer(server: &Server, method: &str, value: Value) -> Result<Valu
 /// under it and the session.
 struct At<'a> {
     server: &'a Server,
-    file: FtlFile,
+    file: &'a FtlFile,
     offset: usize,
     place: Option<(&'a Session, &'a FileRole)>,
 }
 
 impl At<'_> {
     fn entry(&self) -> Option<&Entry> {
-        entry_at(&self.file, self.offset)
+        entry_at(self.file, self.offset)
     }
 
     fn reference_of(&self, id: &str) -> Option<(&FtlFile, &Entry)> {
@@ -128,13 +127,9 @@ fn with_doc<T>(
 ) -> Option<T> {
     let doc = server.docs.get(uri)?;
     let offset = doc.lines.offset(&doc.text, position, server.encoding);
-    let (shown, rel) = match doc.place.as_ref() {
-        Some((_, role)) => (role.shown.clone(), role.rel.clone()),
-        None => ("buffer.ftl".to_owned(), "buffer.ftl".into()),
-    };
     let at = At {
         server,
-        file: FtlFile::parse(rel, shown, doc.text.clone()),
+        file: doc.file().ok()?,
         offset,
         place: server.session_of(doc),
     };
@@ -247,7 +242,7 @@ fn concepts(session: &Session, locale: &str, ref_entry: &Entry) -> String {
     let Some(terms) = session.terms.as_ref() else {
         return md;
     };
-    let Some(lookup) = TermLookup::new(terms, &session.project.reference_locale) else {
+    let Some(lookup) = session.reference_lookup() else {
         return md;
     };
     let mut seen = HashSet::new();
@@ -399,7 +394,7 @@ fn completion(at: &At<'_>) -> Option<Vec<CompletionItem>> {
     } else if let Some(ref_entry) = at.entry().and_then(|e| reference.entry(&e.id)) {
         // In a message's text: the preferred terms of the concepts the English names.
         if let Some(terms) = session.terms.as_ref() {
-            let lookup = TermLookup::new(terms, &session.project.reference_locale)?;
+            let lookup = session.reference_lookup()?;
             let mut seen = HashSet::new();
             for (_, p) in ref_entry.patterns() {
                 for m in lookup.reference(p).best() {
@@ -457,7 +452,9 @@ pub(super) fn reference_range(file: &FtlFile, offset: usize, encoding: Encoding)
 
 #[allow(deprecated)] // DocumentSymbol::deprecated is deprecated, yet a required field
 fn symbols(server: &Server, doc: &Document) -> Vec<DocumentSymbol> {
-    let file = FtlFile::parse("buffer.ftl".into(), "buffer.ftl".into(), doc.text.clone());
+    let Ok(file) = doc.file() else {
+        return Vec::new();
+    };
     let range = |a: usize, b: usize| {
         Range::new(
             doc.lines.position(&doc.text, a, server.encoding),
@@ -482,7 +479,7 @@ fn symbols(server: &Server, doc: &Document) -> Vec<DocumentSymbol> {
                 },
                 tags: None,
                 deprecated: None,
-                range: range(e.offset, entry_end(&file, e).max(id_end)),
+                range: range(e.offset, entry_end(file, e).max(id_end)),
                 selection_range: range(e.offset, id_end),
                 children: None,
             }
@@ -500,10 +497,10 @@ fn code_actions(
     let Some((session, role)) = server.session_of(doc) else {
         return actions;
     };
-    let Ok(findings) = session.check_text(role, &doc.text) else {
+    let Ok(file) = doc.file() else {
         return actions;
     };
-    let file = FtlFile::parse(role.rel.clone(), role.shown.clone(), doc.text.clone());
+    let findings = session.check_file(role, std::sync::Arc::clone(file));
     let from = doc.lines.offset(&doc.text, range.start, server.encoding);
     let to = doc.lines.offset(&doc.text, range.end, server.encoding);
     let edit = |title: String, edits: Vec<TextEdit>| {
@@ -558,7 +555,7 @@ fn code_actions(
                 // The end of the message when the value is its last part (a pattern's
                 // span stops before a closing placeable).
                 let last = if f.attribute.is_none() && e.attributes.is_empty() {
-                    entry_end(&file, e)
+                    entry_end(file, e)
                 } else {
                     p.span.end
                 };

@@ -16,6 +16,7 @@
 mod features;
 pub mod text;
 
+use crate::catalog::FtlFile;
 use crate::check::{FileRole, Finding, Session, Severity};
 use crate::project::Project;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -29,7 +30,7 @@ use lsp_types::{
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 use text::{Encoding, LineIndex};
 
@@ -123,6 +124,43 @@ pub(crate) struct Document {
     pub version: i32,
     /// The project (its root) and the file's place in it; `None` outside any project.
     pub place: Option<(PathBuf, FileRole)>,
+    /// The text parsed, once per version (diagnostics and every request share it).
+    parsed: std::cell::OnceCell<Result<Arc<FtlFile>, String>>,
+}
+
+impl Document {
+    fn new(text: String, version: i32, place: Option<(PathBuf, FileRole)>) -> Document {
+        Document {
+            lines: LineIndex::new(&text),
+            text,
+            version,
+            place,
+            parsed: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The buffer parsed, or why it is not (over an input limit: the parser is not run on
+    /// such a text).
+    pub fn file(&self) -> Result<&Arc<FtlFile>, &str> {
+        self.parsed
+            .get_or_init(|| {
+                let (rel, shown) = match &self.place {
+                    Some((_, role)) => (role.rel.clone(), role.shown.clone()),
+                    None => (PathBuf::from("buffer.ftl"), "buffer.ftl".to_owned()),
+                };
+                crate::limits::check_fluent_text(Path::new(&shown), &self.text)
+                    .map(|()| Arc::new(FtlFile::parse(rel, shown, self.text.clone())))
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// The text changed (or its place did): the parse is out of date.
+    fn changed(&mut self) {
+        self.lines = LineIndex::new(&self.text);
+        self.parsed = std::cell::OnceCell::new();
+    }
 }
 
 /// A loaded project, or why its config cannot be loaded now.
@@ -355,16 +393,8 @@ impl Server {
                 Notification::new(notif::ShowMessage::METHOD.to_owned(), message),
             )?;
         }
-        let lines = LineIndex::new(&text);
-        self.docs.insert(
-            uri.clone(),
-            Document {
-                text,
-                lines,
-                version,
-                place,
-            },
-        );
+        self.docs
+            .insert(uri.clone(), Document::new(text, version, place));
         self.dirty.insert(uri);
         Ok(())
     }
@@ -383,7 +413,7 @@ impl Server {
                     doc.text.replace_range(start..end, &change.text);
                 }
             }
-            doc.lines = LineIndex::new(&doc.text);
+            doc.changed();
         }
         doc.version = p.text_document.version;
         self.dirty.insert(p.text_document.uri);
@@ -482,6 +512,7 @@ impl Server {
                 let place = uri.to_file_path().ok().and_then(|p| self.place_of(&p));
                 if let Some(doc) = self.docs.get_mut(&uri) {
                     doc.place = place;
+                    doc.changed();
                 }
                 self.dirty.insert(uri);
             }
@@ -510,8 +541,9 @@ impl Server {
                 .map(|f| self.diagnostic(doc, None, f))
                 .collect();
         };
-        match session.check_text(role, &doc.text) {
-            Ok(findings) => findings
+        match doc.file() {
+            Ok(file) => session
+                .check_file(role, Arc::clone(file))
                 .iter()
                 .map(|f| self.diagnostic(doc, Some(session), f))
                 .collect(),
