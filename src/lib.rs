@@ -19,6 +19,7 @@ pub mod history;
 pub mod init;
 pub mod interchange;
 pub mod limits;
+pub mod lsp;
 pub mod project;
 pub mod render;
 pub mod report;

@@ -4,8 +4,10 @@
 pub mod cache;
 pub mod rules;
 pub(crate) mod scan;
+mod session;
 mod stream;
 
+pub use session::{FileRole, Session, check_syntax_only};
 pub use stream::{RunSummary, Stream, StreamedCheck, Unit, check_each, check_streamed};
 
 pub use crate::catalog::PatternPair;
@@ -623,6 +625,8 @@ pub(crate) struct RunContext<'a> {
     pub terms: Option<&'a Terms>,
     /// The reference's term matches, computed once for every locale.
     pub reference_index: Option<&'a ReferenceIndex>,
+    /// Term matches kept across runs by text (the language server's session).
+    pub text_memo: Option<&'a crate::terminology::index::TextMemo>,
     pub paths: &'a [String],
 }
 
@@ -704,7 +708,10 @@ impl RunContext<'_> {
         let lookup = self
             .terms
             .and_then(|t| TermLookup::new(t, &locale.locale))
-            .map(|l| l.with_reference_index(self.reference_index));
+            .map(|l| {
+                l.with_reference_index(self.reference_index)
+                    .with_text_memo(self.text_memo)
+            });
         let term_usage = lookup
             .as_ref()
             .filter(|_| locale_rules)
@@ -811,6 +818,7 @@ pub fn check(
         do_not_translate: &names,
         terms,
         reference_index: reference_index.as_ref(),
+        text_memo: None,
         paths: &options.paths,
     };
     let in_scope = options.reference_in_scope(

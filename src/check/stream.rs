@@ -473,6 +473,7 @@ impl Work<'_> {
             do_not_translate: self.do_not_translate,
             terms: checker.terms.as_ref(),
             reference_index: checker.index.as_ref(),
+            text_memo: None,
             paths: self.paths,
         }
     }

@@ -6,6 +6,7 @@ mod check;
 mod completions;
 mod coverage;
 mod init;
+mod lsp;
 mod render;
 mod rules;
 mod split;
@@ -89,6 +90,9 @@ pub enum Command {
     Xliff(xliff::Args),
     /// Create a sample project in DIR.
     Init(init::Args),
+    /// Serve the Language Server Protocol on stdin/stdout: diagnostics, hover, completion
+    /// and fixes for translators in their editor.
+    Lsp(lsp::Args),
     /// Print a shell completion script: `medloc completions bash > /etc/bash_completion.d/medloc`.
     Completions(completions::Args),
     /// Print the manual page (roff): `medloc man > medloc.1`, then `man ./medloc.1`.
@@ -109,6 +113,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Build(args) => build::run(&load_project(&cli.config)?, args),
         Command::Xliff(args) => xliff::run(&load_project(&cli.config)?, args),
         Command::Init(args) => init::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
     }

@@ -64,6 +64,41 @@ pub struct TermLookup<'a> {
     pub matcher: &'a Matcher,
     reference: Option<&'a ReferenceIndex>,
     memo: RefCell<FxHashMap<usize, Arc<Matches>>>,
+    texts: Option<&'a TextMemo>,
+}
+
+/// Matches by text and matcher, kept across lookups: a language server checks a buffer
+/// again on every edit, and all but the edited message have the same text as before, so
+/// each text is analyzed once per session rather than once per keystroke. Bounded: past
+/// [`TextMemo::CAPACITY`] texts it starts again.
+#[derive(Default)]
+pub struct TextMemo {
+    by_text: std::sync::Mutex<FxHashMap<(usize, String), Arc<Matches>>>,
+}
+
+impl TextMemo {
+    pub const CAPACITY: usize = 200_000;
+
+    fn get_or_match(&self, matcher: &Matcher, text: String) -> Arc<Matches> {
+        let key = (std::ptr::from_ref(matcher) as usize, text);
+        // A poisoned lock only means another thread panicked mid-insert: the map is still
+        // a valid map of complete entries.
+        if let Some(found) = self
+            .by_text
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Arc::clone(found);
+        }
+        let found = Arc::new(matcher.matches(&key.1));
+        let mut map = self.by_text.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= Self::CAPACITY {
+            map.clear();
+        }
+        map.insert(key, Arc::clone(&found));
+        found
+    }
 }
 
 impl<'a> TermLookup<'a> {
@@ -80,7 +115,15 @@ impl<'a> TermLookup<'a> {
             matcher,
             reference: None,
             memo: RefCell::new(FxHashMap::default()),
+            texts: None,
         })
+    }
+
+    /// Keeps matches by text in `texts` too, beyond this lookup's life (`None`: only for
+    /// this lookup). The matchers must outlive `texts` (a session holds both).
+    pub fn with_text_memo(mut self, texts: Option<&'a TextMemo>) -> Self {
+        self.texts = texts;
+        self
     }
 
     /// Takes reference matches from `index` rather than analyzing them again.
@@ -106,7 +149,11 @@ impl<'a> TermLookup<'a> {
         if let Some(found) = self.memo.borrow().get(&key(pattern)) {
             return Arc::clone(found);
         }
-        let found = Arc::new(matcher.matches(&pattern.prose_without_literals()));
+        let text = pattern.prose_without_literals();
+        let found = match self.texts {
+            Some(texts) => texts.get_or_match(matcher, text),
+            None => Arc::new(matcher.matches(&text)),
+        };
         self.memo
             .borrow_mut()
             .insert(key(pattern), Arc::clone(&found));
