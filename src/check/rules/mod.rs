@@ -18,6 +18,7 @@ mod missing_attribute;
 mod missing_message;
 mod missing_value;
 mod missing_variable;
+mod mojibake;
 mod number_mismatch;
 mod obsolete_attribute;
 mod obsolete_message;
@@ -64,6 +65,7 @@ pub static RULES: &[&Rule] = &[
     &url_mismatch::RULE,
     &sentence_count_mismatch::RULE,
     &invisible_control::RULE,
+    &mojibake::RULE,
     &plural_categories::RULE,
     &whitespace::RULE,
     &punctuation_mismatch::RULE,
