@@ -164,6 +164,12 @@ pub struct LocaleInfo {
     pub right_to_left: bool,
     pub plural_categories: Vec<&'static str>,
     pub decimal: char,
+    /// The language subtag of the project's reference locale (`en` of `en-US`).
+    pub reference_language: String,
+    /// The scripts the locale is written in: its CLDR likely script (ICU4X `LocaleExpander`,
+    /// `ru` to `Cyrl`), Japanese as Han, Hiragana and Katakana, Korean as Hangul and Han.
+    /// Empty when CLDR does not know the locale: no script findings then.
+    pub scripts: Vec<icu_properties::props::Script>,
 }
 
 impl LocaleInfo {
@@ -177,8 +183,52 @@ impl LocaleInfo {
             right_to_left,
             plural_categories: langid.map(plural_categories).unwrap_or_default(),
             decimal: scan::decimal_separator(tag),
+            reference_language: "en".to_owned(),
+            scripts: expected_scripts(tag),
         }
     }
+
+    /// The facts with the project's reference locale (`en-US` by default).
+    pub fn with_reference(mut self, reference: &str) -> LocaleInfo {
+        self.reference_language = language_of(reference).to_owned();
+        self
+    }
+
+    /// A regional variant of the reference language (`en-GB`, `en-CA` for an `en-US`
+    /// project), whose text may rightly be identical to the reference's.
+    pub fn is_reference_language(&self) -> bool {
+        language_of(&self.tag).eq_ignore_ascii_case(&self.reference_language)
+    }
+}
+
+/// The scripts a locale is written in (see [`LocaleInfo::scripts`]).
+fn expected_scripts(tag: &str) -> Vec<icu_properties::props::Script> {
+    use icu_properties::PropertyParser;
+    use icu_properties::props::Script;
+    let Ok(mut id) = icu_locale_core::LanguageIdentifier::try_from_str(&tag.replace('_', "-"))
+    else {
+        return Vec::new();
+    };
+    if id.script.is_none() {
+        let _ = icu_locale::LocaleExpander::new_extended().maximize(&mut id);
+    }
+    let Some(script) = id.script else {
+        return Vec::new();
+    };
+    match script.as_str() {
+        "Jpan" => vec![Script::Han, Script::Hiragana, Script::Katakana],
+        "Kore" => vec![Script::Hangul, Script::Han],
+        "Hans" | "Hant" => vec![Script::Han],
+        code => PropertyParser::<Script>::new()
+            .get_strict(code)
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// The language subtag of a locale tag (`pt` of `pt-BR`, `sr` of `sr_Latn`).
+fn language_of(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 /// The CLDR cardinal plural categories a language uses for whole numbers, found by sampling
@@ -626,7 +676,8 @@ impl RunContext<'_> {
     /// The reference on its own (syntax, duplicates, cycles, source terms): its problems
     /// are everyone's.
     pub fn check_reference(&self, reference: &LocaleFiles) -> Vec<Finding> {
-        let reference_info = LocaleInfo::new(&self.project.reference_locale);
+        let reference_info = LocaleInfo::new(&self.project.reference_locale)
+            .with_reference(&self.project.reference_locale);
         let mut findings: Vec<Finding> = Vec::new();
         let no_shared = HashMap::new();
         // The reference's patterns were matched once for the run (the index).
@@ -665,7 +716,7 @@ impl RunContext<'_> {
         locale: &LocaleFiles,
         state: Option<&LocaleState>,
     ) -> Vec<Finding> {
-        let info = LocaleInfo::new(&locale.locale);
+        let info = LocaleInfo::new(&locale.locale).with_reference(&self.project.reference_locale);
         let mut known_ids = self.reference_ids.clone();
         known_ids.extend(
             locale

@@ -37,8 +37,10 @@ mod term_missing;
 mod unknown_reference;
 mod unknown_variable;
 mod untranslated;
+mod untranslated_sentence;
 mod url_mismatch;
 mod whitespace;
+mod wrong_script;
 
 /// Every rule, in the order `medloc rules` lists them.
 pub static RULES: &[&Rule] = &[
@@ -58,6 +60,7 @@ pub static RULES: &[&Rule] = &[
     &cyclic_reference::RULE,
     &empty_translation::RULE,
     &untranslated::RULE,
+    &untranslated_sentence::RULE,
     &stale_translation::RULE,
     &markup_mismatch::RULE,
     &disallowed_markup::RULE,
@@ -66,6 +69,7 @@ pub static RULES: &[&Rule] = &[
     &sentence_count_mismatch::RULE,
     &invisible_control::RULE,
     &mojibake::RULE,
+    &wrong_script::RULE,
     &plural_categories::RULE,
     &whitespace::RULE,
     &punctuation_mismatch::RULE,
@@ -151,7 +155,7 @@ pub(crate) mod fixture {
             true => "en-US".to_owned(),
             false => read(rule, "locale.txt").unwrap_or_else(|| "es".to_owned()),
         };
-        let info = LocaleInfo::new(locale.trim());
+        let info = LocaleInfo::new(locale.trim()).with_reference("en-US");
         let reference = file(rule, "reference.ftl").filter(|_| !alone);
         let translation = file(rule, which);
         let shared = file(rule, "shared.ftl");
