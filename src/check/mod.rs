@@ -77,6 +77,13 @@ pub struct Rule {
     pub check: fn(&FileCheck<'_>, &mut Vec<Finding>),
 }
 
+impl Rule {
+    /// Whether the rule reads [`FileCheck::length_stats`] (worked out only when one runs).
+    fn uses_length_stats(&self) -> bool {
+        matches!(self.name, "length-outlier" | "sentence-count-mismatch")
+    }
+}
+
 /// One problem found.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Finding {
@@ -136,6 +143,66 @@ pub struct FileCheck<'a> {
     pub term_usage: Option<&'a LocaleTerms>,
     /// The terms each pattern names, analyzed once per run (`None` without a termbase).
     pub term_lookup: Option<&'a TermLookup<'a>>,
+    /// How long the locale's translations are against their references, over all its
+    /// files (`None` for the reference, or a locale with too few long messages).
+    pub length_stats: Option<&'a LengthStats>,
+}
+
+/// How long a locale's translations are against their references: the median and the
+/// median absolute deviation of the log ratio of letters over every translated pattern whose
+/// reference has [`LengthStats::MIN_LETTERS`] letters or more. Computed from the locale's
+/// own files and the reference only, which the cache key of a locale covers.
+#[derive(Debug, Clone, Copy)]
+pub struct LengthStats {
+    pub median: f64,
+    pub spread: f64,
+}
+
+impl LengthStats {
+    /// References shorter than this (headings, buttons) are neither measured nor judged.
+    pub const MIN_LETTERS: usize = 60;
+    /// Fewer long messages than this: no distribution to judge against.
+    pub const MIN_SAMPLES: usize = 30;
+
+    /// The log ratio of a pair's letters, when the pair is long and translated.
+    pub fn log_ratio(pair: &PatternPair<'_>) -> Option<f64> {
+        let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
+        let r = letters(&pair.reference.prose);
+        if r < Self::MIN_LETTERS || pair.translation.text == pair.reference.text {
+            return None;
+        }
+        let t = letters(&pair.translation.prose);
+        Some(((t as f64 + 1.0) / (r as f64 + 1.0)).ln())
+    }
+
+    /// The statistics of a locale's files against their references.
+    pub fn of_files<'f>(
+        pairs: impl Iterator<Item = (&'f FtlFile, &'f FtlFile)>,
+    ) -> Option<LengthStats> {
+        let mut ratios: Vec<f64> = pairs
+            .flat_map(|(reference, translation)| translation.pattern_pairs(reference))
+            .filter_map(|pair| Self::log_ratio(&pair))
+            .collect();
+        if ratios.len() < Self::MIN_SAMPLES {
+            return None;
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let m = median(&mut ratios);
+        let mut deviations: Vec<f64> = ratios.iter().map(|x| (x - m).abs()).collect();
+        // 1.4826 makes the MAD a standard deviation for normal data.
+        let spread = 1.4826 * median(&mut deviations);
+        Some(LengthStats { median: m, spread })
+    }
+
+    /// When the log ratio `x` is far below the locale's: the locale's median. More than four
+    /// deviations (at least 0.2 each) below it, and under two thirds of the usual length.
+    pub fn too_short(&self, x: f64) -> Option<f64> {
+        let cut = self.median - 4.0 * self.spread.max(0.2);
+        (x < cut && x < self.median + (2.0f64 / 3.0).ln()).then_some(self.median)
+    }
 }
 
 pub use crate::terminology::Terms;
@@ -702,6 +769,7 @@ impl RunContext<'_> {
                 terms: self.terms,
                 term_usage: None,
                 term_lookup: lookup.as_ref(),
+                length_stats: None,
             };
             run_rules(&ctx, Scope::File, self.policy, &mut findings);
             run_rules(&ctx, Scope::Reference, self.policy, &mut findings);
@@ -748,6 +816,16 @@ impl RunContext<'_> {
             .filter(|_| locale_rules)
             .and_then(|l| crate::terms::for_locale(l, catalog, &locale.locale))
             .map(LocaleTerms::new);
+        // How long the locale's translations are, over all its files (whatever the filter).
+        let length_stats = rules::RULES
+            .iter()
+            .any(|r| r.uses_length_stats() && self.policy.enabled(r.name))
+            .then(|| {
+                LengthStats::of_files(locale.files.iter().filter_map(|(rel, t)| {
+                    Some((catalog.reference.files.get(rel)?.as_ref(), t.as_ref()))
+                }))
+            })
+            .flatten();
         // The reference files that apply to the locale (`[[paths]] locales`), and its own.
         let mut rels: Vec<&Path> = catalog
             .reference
@@ -782,6 +860,7 @@ impl RunContext<'_> {
                 terms: self.terms,
                 term_usage: term_usage.as_ref(),
                 term_lookup: lookup.as_ref(),
+                length_stats: length_stats.as_ref(),
             };
             run_rules(&ctx, Scope::File, self.policy, &mut out);
             run_rules(&ctx, Scope::Pair, self.policy, &mut out);

@@ -13,6 +13,7 @@ mod duplicate_id;
 mod duplicate_variant;
 mod empty_translation;
 mod invisible_control;
+mod length_outlier;
 mod markup_mismatch;
 mod missing_attribute;
 mod missing_message;
@@ -67,6 +68,7 @@ pub static RULES: &[&Rule] = &[
     &number_mismatch::RULE,
     &url_mismatch::RULE,
     &sentence_count_mismatch::RULE,
+    &length_outlier::RULE,
     &invisible_control::RULE,
     &mojibake::RULE,
     &wrong_script::RULE,
@@ -197,6 +199,11 @@ pub(crate) mod fixture {
             }
             _ => None,
         };
+        let length_stats = crate::check::LengthStats::of_files(
+            [(&reference, &translation), (&sibling_reference, &sibling)]
+                .into_iter()
+                .filter_map(|(r, t)| Some((r.as_ref()?, t.as_ref()?))),
+        );
         let dnt: Vec<String> = read(rule, "dnt.txt")
             .map(|t| t.lines().map(str::to_owned).collect())
             .unwrap_or_default();
@@ -217,6 +224,7 @@ pub(crate) mod fixture {
             terms: terms.as_ref(),
             term_usage: term_usage.as_ref(),
             term_lookup: lookup.as_ref(),
+            length_stats: length_stats.as_ref(),
         };
         let mut out = Vec::new();
         (rule.check)(&ctx, &mut out);

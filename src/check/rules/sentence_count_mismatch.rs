@@ -13,9 +13,14 @@
 //! - the Greek question mark `;` (`Τι είναι; Μάθετε.`) and the Armenian full stop typed as a
 //!   colon (`Սա է: Կարդացեք:`), after a letter of their script.
 //!
-//! Deliberately not reported: a translation that merges two short sentences into one with a
-//! comma or a semicolon but loses fewer than a third of them; translations with more
-//! sentences than the reference (an abbreviation's full stop may split one).
+//! Deliberately not reported:
+//! - sentences merged rather than lost: a translation with fewer sentences that is as long
+//!   as the locale's translations usually are for a reference of that length (four fifths
+//!   of the locale's median letter ratio or more, see `length-outlier`; for references of
+//!   60 letters or more in a locale with 30 such messages);
+//! - line breaks of a value wrapped over several lines: one paragraph;
+//! - translations with more sentences than the reference (an abbreviation's full stop may
+//!   split one).
 //!
 //! ## Why it matters
 //! A dropped sentence is the cheap, visible signal of an omitted warning ("Do not share
@@ -25,7 +30,7 @@
 //! Reference: `Clean the site. Use a new needle. Do not share needles.`; bad: `Limpie la zona.
 //! Use una aguja nueva.`; good: all three sentences.
 
-use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
+use crate::check::{FileCheck, Finding, LengthStats, Rule, Scope, Severity};
 
 pub(crate) static RULE: Rule = Rule {
     name: "sentence-count-mismatch",
@@ -63,7 +68,13 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             pair.translation
                 .sentence_count(crate::check::scan::sentence_count),
         );
-        if few(t) {
+        // Sentences merged, not lost: the translation is as long as the locale's translations
+        // usually are for this text (four fifths of it or more).
+        let usual_length = ctx
+            .length_stats
+            .zip(LengthStats::log_ratio(&pair))
+            .is_some_and(|(stats, x)| x >= stats.median + 0.8f64.ln());
+        if few(t) && !usual_length {
             out.push(ctx.pair_finding(
                 &RULE,
                 &pair,
