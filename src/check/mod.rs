@@ -164,11 +164,21 @@ impl LengthStats {
     /// Fewer long messages than this: no distribution to judge against.
     pub const MIN_SAMPLES: usize = 30;
 
-    /// The log ratio of a pair's letters, when the pair is long and translated.
+    /// The log ratio of a pair's letters, when the pair is long and translated and has no
+    /// select expression (whose variants one side may have more of: a length of no meaning).
     pub fn log_ratio(pair: &PatternPair<'_>) -> Option<f64> {
+        Self::log_ratio_from(pair, Self::MIN_LETTERS)
+    }
+
+    /// [`LengthStats::log_ratio`] for references of `min_letters` letters or more.
+    pub fn log_ratio_from(pair: &PatternPair<'_>, min_letters: usize) -> Option<f64> {
         let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
         let r = letters(&pair.reference.prose);
-        if r < Self::MIN_LETTERS || pair.translation.text == pair.reference.text {
+        if r < min_letters
+            || pair.translation.text == pair.reference.text
+            || !pair.reference.selects.is_empty()
+            || !pair.translation.selects.is_empty()
+        {
             return None;
         }
         let t = letters(&pair.translation.prose);

@@ -486,6 +486,12 @@ pub fn sentence_count(text: &str) -> usize {
     if without_tags.contains('\n') {
         without_tags = without_tags.replace(['\r', '\n'], " ");
     }
+    // The full stops of common abbreviations end no sentence (`(e.g. 1K 234M)`).
+    for abbreviation in ["e.g.", "i.e.", "etc.", "vs.", "E.g.", "I.e."] {
+        if without_tags.contains(abbreviation) {
+            without_tags = without_tags.replace(abbreviation, &abbreviation.replace('.', ""));
+        }
+    }
     // unicode-segmentation 1.13's size hint subtracts 1 from 0 on an empty string: an
     // overflow panic in debug builds (a message that is only a placeable, `{ $name }`).
     if without_tags.is_empty() {
@@ -1077,6 +1083,7 @@ mod tests {
         // Empty text (a message that is only a placeable) panicked in debug builds once.
         assert_eq!(sentence_count(""), 0);
         assert_eq!(sentence_count("<em></em>"), 0);
+        assert_eq!(sentence_count("Print sizes (e.g. 1K 234M 56G)."), 1);
         // A value wrapped over lines is one paragraph.
         assert_eq!(
             sentence_count("Block emails from reaching your\n    inbox."),
