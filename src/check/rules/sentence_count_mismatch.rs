@@ -17,7 +17,8 @@
 //! - sentences merged rather than lost: a translation with fewer sentences that is as long
 //!   as the locale's translations usually are for a reference of that length (four fifths
 //!   of the locale's median letter ratio or more, see `length-outlier`; for references of
-//!   20 letters or more in a locale with 30 messages of 60 letters or more). On Firefox
+//!   20 letters or more; in a locale with fewer than 30 messages of 60 letters or more,
+//!   four fifths of the reference's own length). On Firefox
 //!   Relay and Send most findings were two short sentences joined by a comma (`Password
 //!   errata, riprovare.`, `无法删除马甲，请重试。`), which this leaves out;
 //! - full stops of abbreviations (`e.g.`, `i.e.`, `etc.`, `vs.`) in the reference;
@@ -78,10 +79,10 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         // Sentences merged, not lost: the translation is as long as the locale's translations
         // usually are for this text (four fifths of it or more).
         let ratio = LengthStats::log_ratio_from(&pair, MIN_LETTERS_FOR_LENGTH);
-        let usual_length = ctx
-            .length_stats
-            .zip(ratio)
-            .is_some_and(|(stats, x)| x >= stats.median + 0.8f64.ln());
+        // Without the locale's statistics (a locale with few long messages) the usual
+        // length is the reference's: only scripts as long as English are judged by it.
+        let median = ctx.length_stats.map_or(0.0, |stats| stats.median);
+        let usual_length = ratio.is_some_and(|x| x >= median + 0.8f64.ln());
         if few(t) && !usual_length {
             out.push(ctx.pair_finding(
                 &RULE,
