@@ -99,6 +99,8 @@ pub struct Pattern {
     /// [`Pattern::sentence_count`], counted on first use: a reference pattern is compared
     /// with every locale's translation, and counted once.
     sentences: std::sync::OnceLock<usize>,
+    /// [`Pattern::long_sentences`], split on first use, like `sentences`.
+    long_sentences: std::sync::OnceLock<Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -229,6 +231,12 @@ impl Pattern {
     /// no scanner; the caller brings it (always the same one).
     pub fn sentence_count(&self, count: impl FnOnce(&str) -> usize) -> usize {
         *self.sentences.get_or_init(|| count(&self.fixed_prose))
+    }
+
+    /// The sentences of the prose that `split` keeps, split on first use: a reference
+    /// pattern is compared with every locale's translation and split once.
+    pub fn long_sentences(&self, split: impl FnOnce(&str) -> Vec<String>) -> &[String] {
+        self.long_sentences.get_or_init(|| split(&self.prose))
     }
 
     /// The prose with its string literals blanked out (same length, so offsets hold):

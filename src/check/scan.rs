@@ -637,6 +637,27 @@ fn cp1252_byte(c: char) -> Option<u8> {
     }
 }
 
+/// Whether `text` has a character that mojibake is made of: a Windows-1252 lead byte of
+/// multi-byte UTF-8 followed by a continuation byte, U+FFFD or a C1 control.
+fn may_be_mojibake(text: &str) -> bool {
+    let mut lead = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            lead = false;
+            continue;
+        }
+        if matches!(c, '\u{FFFD}' | '\u{80}'..='\u{9F}') {
+            return true;
+        }
+        let byte = cp1252_byte(c);
+        if lead && byte.is_some_and(|b| (0x80..=0xBF).contains(&b)) {
+            return true;
+        }
+        lead = byte.is_some_and(|b| (0xC2..=0xF4).contains(&b));
+    }
+    false
+}
+
 /// Mojibake in `text`: byte ranges and what each is. A run of characters is UTF-8 read as
 /// Windows-1252 or Latin-1 when their bytes, encoded back, are valid multi-byte UTF-8 of a
 /// non-ASCII character. Real Latin text is not: Portuguese `ão`, French `à «`, Hungarian
@@ -647,8 +668,9 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// always count.
 pub fn mojibake(text: &str) -> Vec<(std::ops::Range<usize>, Garbled)> {
     let mut out = Vec::new();
-    // Most text is ASCII: nothing to decode wrongly.
-    if text.is_ascii() {
+    // Most text has nothing to decode wrongly: no lead byte followed by a continuation
+    // byte, no U+FFFD, no C1 control (one pass, no allocation).
+    if text.is_ascii() || !may_be_mojibake(text) {
         return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -44,21 +44,25 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         return;
     }
     for pair in ctx.pattern_pairs() {
-        let (reference, translation) = (&pair.reference.prose, &pair.translation.prose);
-        if pair.translation.text == pair.reference.text
-            || !is_wordy(reference, MIN_WORDS, MIN_LETTERS)
-            || !is_wordy(translation, MIN_WORDS, MIN_LETTERS)
-        {
+        let translation = &pair.translation.prose;
+        if pair.translation.text == pair.reference.text {
             continue;
         }
-        for sentence in sentences(reference) {
-            if !translation.contains(sentence.as_str()) || !language_left(ctx, &pair, &sentence) {
+        // The reference's long sentences, split once for every locale.
+        let long = pair.reference.long_sentences(|prose| {
+            sentences(prose)
+                .into_iter()
+                .filter(|s| is_wordy(s, MIN_WORDS, MIN_LETTERS) && !is_code(s))
+                .collect()
+        });
+        for sentence in long {
+            if !translation.contains(sentence.as_str()) || !language_left(ctx, &pair, sentence) {
                 continue;
             }
             out.push(ctx.pair_finding(
                 &RULE,
                 &pair,
-                Some(&sentence),
+                Some(sentence),
                 format!("untranslated sentence of the reference: \"{sentence}\""),
             ));
             break;
@@ -72,9 +76,6 @@ fn language_left(
     pair: &crate::check::PatternPair<'_>,
     sentence: &str,
 ) -> bool {
-    if !is_wordy(sentence, MIN_WORDS, MIN_LETTERS) || is_code(sentence) {
-        return false;
-    }
     let mut rest = sentence.to_owned();
     for (range, _) in ctx.do_not_translate.find_in(sentence).into_iter().rev() {
         rest.replace_range(range, " ");
