@@ -172,8 +172,7 @@ impl LengthStats {
 
     /// [`LengthStats::log_ratio`] for references of `min_letters` letters or more.
     pub fn log_ratio_from(pair: &PatternPair<'_>, min_letters: usize) -> Option<f64> {
-        let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
-        let r = letters(&pair.reference.prose);
+        let r = pair.reference.letter_count();
         if r < min_letters
             || pair.translation.text == pair.reference.text
             || !pair.reference.selects.is_empty()
@@ -181,7 +180,7 @@ impl LengthStats {
         {
             return None;
         }
-        let t = letters(&pair.translation.prose);
+        let t = pair.translation.letter_count();
         Some(((t as f64 + 1.0) / (r as f64 + 1.0)).ln())
     }
 

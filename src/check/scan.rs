@@ -383,11 +383,9 @@ fn cut_at_glued_letters(url: &str) -> &str {
     let host = &url[..host_end];
     // The last dot followed by an ASCII letter: the top-level domain starts after it.
     let last_dot = host
-        .match_indices('.')
-        .filter(|(i, _)| host[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic()))
-        .map(|(i, _)| i)
-        .last()
-        .unwrap_or(0);
+        .rmatch_indices('.')
+        .find(|(i, _)| host[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic()))
+        .map_or(0, |(i, _)| i);
     let cut = url
         .char_indices()
         .find(|&(i, c)| !c.is_ascii() && (i > last_dot || i >= host_end))
@@ -664,7 +662,7 @@ fn may_be_mojibake(text: &str) -> bool {
 /// `ő` are not such byte sequences. To stay clear of rare coincidences (`CAFÉ”` is the
 /// bytes of `ɔ`) a two-byte sequence counts only after `Â` or `Ã` (the mojibake of
 /// U+0080 to U+00FF, the accented Latin letters) or next to another one (`Ð¿Ñ€`, a
-/// Cyrillic, Greek, Hebrew or Arabic word); three- and four-byte ones (`â€™`, `ä¸­`)
+/// Cyrillic, Greek, Hebrew or Arabic word); three- and four-byte ones (`â€™`, `æ—¥æœ¬`)
 /// always count.
 pub fn mojibake(text: &str) -> Vec<(std::ops::Range<usize>, Garbled)> {
     let mut out = Vec::new();
@@ -1128,7 +1126,10 @@ mod tests {
             found("ÐŸÑ€Ð¸Ð²ÐµÑ‚"),
             [("ÐŸÑ€Ð¸Ð²ÐµÑ‚".to_owned(), mis("Привет"))]
         );
-        assert_eq!(found("ä¸­æ–‡"), [("ä¸­æ–‡".to_owned(), mis("中文"))]);
+        assert_eq!(
+            found("ä¸\u{AD}æ–‡"),
+            [("ä¸\u{AD}æ–‡".to_owned(), mis("中文"))]
+        );
         assert_eq!(found("a\u{FFFD}b")[0].1, Garbled::Replacement);
         assert_eq!(found("a\u{92}b")[0].1, Garbled::C1Control);
         for latin in [

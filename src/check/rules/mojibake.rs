@@ -2,7 +2,7 @@
 //! Reports text that went wrong between encodings, when its reference does not have the
 //! same characters:
 //! - UTF-8 decoded as Windows-1252 or Latin-1: `lâ€™app` for `l’app`, `cafÃ©` for `café`,
-//!   `ÐŸÑ€Ð¸Ð²ÐµÑ‚` for `Привет`, `ä¸­æ–‡` for `中文`. A run of characters counts when
+//!   `ÐŸÑ€Ð¸Ð²ÐµÑ‚` for `Привет`, `æ—¥æœ¬` for `日本`. A run of characters counts when
 //!   their Windows-1252 bytes are valid multi-byte UTF-8; the finding says what it should read;
 //! - U+FFFD, the replacement character a decoder writes for bytes it could not read;
 //! - C1 control characters (U+0080 to U+009F), Windows-1252 bytes decoded as Latin-1.

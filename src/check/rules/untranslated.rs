@@ -5,7 +5,9 @@
 //! Deliberately not reported:
 //! - regional variants of the reference language (`en-GB`, `en-CA` in an `en-US` project):
 //!   most of their messages are rightly the reference's;
-//! - names, once do-not-translate names and literals are out: a single word (loanwords
+//! - names, once do-not-translate names and literals are out: a single plain word of two
+//!   letters or more (options, `--reference=RFILE`, units after a placeable, `{ $hours }h`,
+//!   and a plural's forms, `tracker`/`trackers`, count as none or one) (loanwords
 //!   every locale keeps, `Menu`, `Cookies`, `login`), words that are all capitalized (brand
 //!   and product names, `Firefox Monitor`, `Google Chrome`), acronyms and metavariables
 //!   (`GB`, `TTY`, `id [OPTION]... [USER]...`). A text is reported when it has two words or
@@ -63,10 +65,22 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
 /// Whether an identical text is a name or loanword rather than language left untranslated
 /// (see the module docs).
 fn is_name(text: &str) -> bool {
-    let words: Vec<&str> = text
+    // Plain words of two letters or more: not `{ $hours }h` units, options
+    // (`--reference=RFILE`, `[-z]`) or metavariables (`FILE`); a plural's forms
+    // (`tracker`, `trackers`) and a repeated command name count once.
+    let mut words: Vec<&str> = text
         .split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_uppercase()))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                && w.chars().any(|c| c.is_alphabetic() && !c.is_uppercase())
+        })
+        .map(|w| w.trim_end_matches('s'))
         .collect();
+    words.sort_unstable();
+    words.dedup();
     let starts_lower = |w: &&str| {
         w.chars()
             .find(|c| c.is_alphabetic())
@@ -92,7 +106,16 @@ mod tests {
                 .with_reference("en-US")
                 .is_reference_language()
         );
-        for name in ["Firefox Monitor", "Menu", "GB", "id [OPTION]... [USER]..."] {
+        for name in [
+            "Firefox Monitor",
+            "Menu",
+            "GB",
+            "id [OPTION]... [USER]...",
+            "h  m",
+            "tracker trackers",
+            "unlink FILE\nunlink OPTION",
+            "chgrp [OPTION]... GROUP FILE...\nchgrp [OPTION]... --reference=RFILE FILE...",
+        ] {
             assert!(super::is_name(name), "{name}");
         }
         for text in ["Vein damage", "Mask settings and options", "面罩 设置"] {
