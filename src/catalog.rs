@@ -99,6 +99,10 @@ pub struct Pattern {
     /// [`Pattern::sentence_count`], counted on first use: a reference pattern is compared
     /// with every locale's translation, and counted once.
     sentences: std::sync::OnceLock<usize>,
+    /// [`Pattern::long_sentences`], split on first use, like `sentences`.
+    long_sentences: std::sync::OnceLock<Vec<String>>,
+    /// [`Pattern::letter_count`], counted on first use.
+    letters: std::sync::OnceLock<usize>,
 }
 
 #[derive(Debug)]
@@ -230,6 +234,23 @@ impl Pattern {
     /// no scanner; the caller brings it (always the same one).
     pub fn sentence_count(&self, count: impl FnOnce(&str) -> usize) -> usize {
         *self.sentences.get_or_init(|| count(&self.fixed_prose))
+    }
+
+    /// The letters of the prose (its length for the length statistics), counted once: a
+    /// reference pattern is compared with every locale's translation.
+    pub fn letter_count(&self) -> usize {
+        *self.letters.get_or_init(|| {
+            self.prose
+                .chars()
+                .filter(|c| c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()))
+                .count()
+        })
+    }
+
+    /// The sentences of the prose that `split` keeps, split on first use: a reference
+    /// pattern is compared with every locale's translation and split once.
+    pub fn long_sentences(&self, split: impl FnOnce(&str) -> Vec<String>) -> &[String] {
+        self.long_sentences.get_or_init(|| split(&self.prose))
     }
 
     /// The prose with its string literals blanked out (same length, so offsets hold):

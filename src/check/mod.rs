@@ -79,6 +79,13 @@ pub struct Rule {
     pub check: fn(&FileCheck<'_>, &mut Vec<Finding>),
 }
 
+impl Rule {
+    /// Whether the rule reads [`FileCheck::length_stats`] (worked out only when one runs).
+    fn uses_length_stats(&self) -> bool {
+        matches!(self.name, "length-outlier" | "sentence-count-mismatch")
+    }
+}
+
 /// One problem found.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Finding {
@@ -142,6 +149,75 @@ pub struct FileCheck<'a> {
     pub term_lookup: Option<&'a TermLookup<'a>>,
     /// [`FileCheck::pattern_pairs`], worked out by the first rule that asks.
     pub pairs: std::cell::OnceCell<Vec<PatternPair<'a>>>,
+    /// How long the locale's translations are against their references, over all its
+    /// files (`None` for the reference, or a locale with too few long messages).
+    pub length_stats: Option<&'a LengthStats>,
+}
+
+/// How long a locale's translations are against their references: the median and the
+/// median absolute deviation of the log ratio of letters over every translated pattern whose
+/// reference has [`LengthStats::MIN_LETTERS`] letters or more. Computed from the locale's
+/// own files and the reference only, which the cache key of a locale covers.
+#[derive(Debug, Clone, Copy)]
+pub struct LengthStats {
+    pub median: f64,
+    pub spread: f64,
+}
+
+impl LengthStats {
+    /// References shorter than this (headings, buttons) are neither measured nor judged.
+    pub const MIN_LETTERS: usize = 60;
+    /// Fewer long messages than this: no distribution to judge against.
+    pub const MIN_SAMPLES: usize = 30;
+
+    /// The log ratio of a pair's letters, when the pair is long and translated and has no
+    /// select expression (whose variants one side may have more of: a length of no meaning).
+    pub fn log_ratio(pair: &PatternPair<'_>) -> Option<f64> {
+        Self::log_ratio_from(pair, Self::MIN_LETTERS)
+    }
+
+    /// [`LengthStats::log_ratio`] for references of `min_letters` letters or more.
+    pub fn log_ratio_from(pair: &PatternPair<'_>, min_letters: usize) -> Option<f64> {
+        let r = pair.reference.letter_count();
+        if r < min_letters
+            || pair.translation.text == pair.reference.text
+            || !pair.reference.selects.is_empty()
+            || !pair.translation.selects.is_empty()
+        {
+            return None;
+        }
+        let t = pair.translation.letter_count();
+        Some(((t as f64 + 1.0) / (r as f64 + 1.0)).ln())
+    }
+
+    /// The statistics of a locale's files against their references.
+    pub fn of_files<'f>(
+        pairs: impl Iterator<Item = (&'f FtlFile, &'f FtlFile)>,
+    ) -> Option<LengthStats> {
+        let mut ratios: Vec<f64> = pairs
+            .flat_map(|(reference, translation)| translation.pattern_pairs(reference))
+            .filter_map(|pair| Self::log_ratio(&pair))
+            .collect();
+        if ratios.len() < Self::MIN_SAMPLES {
+            return None;
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let m = median(&mut ratios);
+        let mut deviations: Vec<f64> = ratios.iter().map(|x| (x - m).abs()).collect();
+        // 1.4826 makes the MAD a standard deviation for normal data.
+        let spread = 1.4826 * median(&mut deviations);
+        Some(LengthStats { median: m, spread })
+    }
+
+    /// When the log ratio `x` is far below the locale's: the locale's median. More than four
+    /// deviations (at least 0.2 each) below it, and under two thirds of the usual length.
+    pub fn too_short(&self, x: f64) -> Option<f64> {
+        let cut = self.median - 4.0 * self.spread.max(0.2);
+        (x < cut && x < self.median + (2.0f64 / 3.0).ln()).then_some(self.median)
+    }
 }
 
 pub use crate::terminology::Terms;
@@ -170,6 +246,12 @@ pub struct LocaleInfo {
     pub right_to_left: bool,
     pub plural_categories: Vec<&'static str>,
     pub decimal: char,
+    /// The language subtag of the project's reference locale (`en` of `en-US`).
+    pub reference_language: String,
+    /// The scripts the locale is written in: its CLDR likely script (ICU4X `LocaleExpander`,
+    /// `ru` to `Cyrl`), Japanese as Han, Hiragana and Katakana, Korean as Hangul and Han.
+    /// Empty when CLDR does not know the locale: no script findings then.
+    pub scripts: Vec<icu_properties::props::Script>,
 }
 
 impl LocaleInfo {
@@ -183,8 +265,52 @@ impl LocaleInfo {
             right_to_left,
             plural_categories: langid.map(plural_categories).unwrap_or_default(),
             decimal: scan::decimal_separator(tag),
+            reference_language: "en".to_owned(),
+            scripts: expected_scripts(tag),
         }
     }
+
+    /// The facts with the project's reference locale (`en-US` by default).
+    pub fn with_reference(mut self, reference: &str) -> LocaleInfo {
+        self.reference_language = language_of(reference).to_owned();
+        self
+    }
+
+    /// A regional variant of the reference language (`en-GB`, `en-CA` for an `en-US`
+    /// project), whose text may rightly be identical to the reference's.
+    pub fn is_reference_language(&self) -> bool {
+        language_of(&self.tag).eq_ignore_ascii_case(&self.reference_language)
+    }
+}
+
+/// The scripts a locale is written in (see [`LocaleInfo::scripts`]).
+fn expected_scripts(tag: &str) -> Vec<icu_properties::props::Script> {
+    use icu_properties::PropertyParser;
+    use icu_properties::props::Script;
+    let Ok(mut id) = icu_locale_core::LanguageIdentifier::try_from_str(&tag.replace('_', "-"))
+    else {
+        return Vec::new();
+    };
+    if id.script.is_none() {
+        let _ = icu_locale::LocaleExpander::new_extended().maximize(&mut id);
+    }
+    let Some(script) = id.script else {
+        return Vec::new();
+    };
+    match script.as_str() {
+        "Jpan" => vec![Script::Han, Script::Hiragana, Script::Katakana],
+        "Kore" => vec![Script::Hangul, Script::Han],
+        "Hans" | "Hant" => vec![Script::Han],
+        code => PropertyParser::<Script>::new()
+            .get_strict(code)
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// The language subtag of a locale tag (`pt` of `pt-BR`, `sr` of `sr_Latn`).
+fn language_of(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 /// The CLDR cardinal plural categories a language uses for whole numbers, found by sampling
@@ -643,7 +769,8 @@ impl RunContext<'_> {
     /// The reference on its own (syntax, duplicates, cycles, source terms): its problems
     /// are everyone's.
     pub fn check_reference(&self, reference: &LocaleFiles) -> Vec<Finding> {
-        let reference_info = LocaleInfo::new(&self.project.reference_locale);
+        let reference_info = LocaleInfo::new(&self.project.reference_locale)
+            .with_reference(&self.project.reference_locale);
         let mut findings: Vec<Finding> = Vec::new();
         let no_shared = HashMap::new();
         // The reference's patterns were matched once for the run (the index).
@@ -670,6 +797,7 @@ impl RunContext<'_> {
                 term_usage: None,
                 term_lookup: lookup.as_ref(),
                 pairs: Default::default(),
+                length_stats: None,
             };
             run_rules(&ctx, Scope::File, self.policy, &mut findings);
             run_rules(&ctx, Scope::Reference, self.policy, &mut findings);
@@ -684,7 +812,7 @@ impl RunContext<'_> {
         locale: &LocaleFiles,
         state: Option<&LocaleState>,
     ) -> Vec<Finding> {
-        let info = LocaleInfo::new(&locale.locale);
+        let info = LocaleInfo::new(&locale.locale).with_reference(&self.project.reference_locale);
         let locale_ids: rustc_hash::FxHashSet<&str> = locale
             .files
             .values()
@@ -717,6 +845,16 @@ impl RunContext<'_> {
             .filter(|_| locale_rules)
             .and_then(|l| crate::terms::for_locale(l, catalog, &locale.locale))
             .map(LocaleTerms::new);
+        // How long the locale's translations are, over all its files (whatever the filter).
+        let length_stats = rules::RULES
+            .iter()
+            .any(|r| r.uses_length_stats() && self.policy.enabled(r.name))
+            .then(|| {
+                LengthStats::of_files(locale.files.iter().filter_map(|(rel, t)| {
+                    Some((catalog.reference.files.get(rel)?.as_ref(), t.as_ref()))
+                }))
+            })
+            .flatten();
         // The reference files that apply to the locale (`[[paths]] locales`), and its own.
         let mut rels: Vec<&Path> = catalog
             .reference
@@ -753,6 +891,7 @@ impl RunContext<'_> {
                 term_usage: term_usage.as_ref(),
                 term_lookup: lookup.as_ref(),
                 pairs: Default::default(),
+                length_stats: length_stats.as_ref(),
             };
             run_rules(&ctx, Scope::File, self.policy, &mut out);
             run_rules(&ctx, Scope::Pair, self.policy, &mut out);

@@ -204,6 +204,7 @@ impl Session {
             term_usage: None,
             term_lookup: lookup.as_ref(),
             pairs: Default::default(),
+            length_stats: None,
         };
         let mut out = Vec::new();
         run_rules(&ctx, Scope::File, run.policy, &mut out);
@@ -238,6 +239,7 @@ pub fn check_syntax_only(shown: &str, text: &str) -> Vec<Finding> {
         term_usage: None,
         term_lookup: None,
         pairs: Default::default(),
+        length_stats: None,
     };
     let mut out = Vec::new();
     for rule in super::rules::RULES

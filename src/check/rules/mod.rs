@@ -13,11 +13,13 @@ mod duplicate_id;
 mod duplicate_variant;
 mod empty_translation;
 mod invisible_control;
+mod length_outlier;
 mod markup_mismatch;
 mod missing_attribute;
 mod missing_message;
 mod missing_value;
 mod missing_variable;
+mod mojibake;
 mod number_mismatch;
 mod obsolete_attribute;
 mod obsolete_message;
@@ -36,8 +38,10 @@ mod term_missing;
 mod unknown_reference;
 mod unknown_variable;
 mod untranslated;
+mod untranslated_sentence;
 mod url_mismatch;
 mod whitespace;
+mod wrong_script;
 
 /// Every rule, in the order `medloc rules` lists them.
 pub static RULES: &[&Rule] = &[
@@ -57,13 +61,17 @@ pub static RULES: &[&Rule] = &[
     &cyclic_reference::RULE,
     &empty_translation::RULE,
     &untranslated::RULE,
+    &untranslated_sentence::RULE,
     &stale_translation::RULE,
     &markup_mismatch::RULE,
     &disallowed_markup::RULE,
     &number_mismatch::RULE,
     &url_mismatch::RULE,
     &sentence_count_mismatch::RULE,
+    &length_outlier::RULE,
     &invisible_control::RULE,
+    &mojibake::RULE,
+    &wrong_script::RULE,
     &plural_categories::RULE,
     &whitespace::RULE,
     &punctuation_mismatch::RULE,
@@ -149,7 +157,7 @@ pub(crate) mod fixture {
             true => "en-US".to_owned(),
             false => read(rule, "locale.txt").unwrap_or_else(|| "es".to_owned()),
         };
-        let info = LocaleInfo::new(locale.trim());
+        let info = LocaleInfo::new(locale.trim()).with_reference("en-US");
         let reference = file(rule, "reference.ftl").filter(|_| !alone);
         let translation = file(rule, which);
         let shared = file(rule, "shared.ftl");
@@ -191,6 +199,11 @@ pub(crate) mod fixture {
             }
             _ => None,
         };
+        let length_stats = crate::check::LengthStats::of_files(
+            [(&reference, &translation), (&sibling_reference, &sibling)]
+                .into_iter()
+                .filter_map(|(r, t)| Some((r.as_ref()?, t.as_ref()?))),
+        );
         let dnt: Vec<String> = read(rule, "dnt.txt")
             .map(|t| t.lines().map(str::to_owned).collect())
             .unwrap_or_default();
@@ -213,6 +226,7 @@ pub(crate) mod fixture {
             term_usage: term_usage.as_ref(),
             term_lookup: lookup.as_ref(),
             pairs: Default::default(),
+            length_stats: length_stats.as_ref(),
         };
         let mut out = Vec::new();
         (rule.check)(&ctx, &mut out);

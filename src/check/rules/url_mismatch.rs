@@ -1,12 +1,19 @@
 //! ## What it does
-//! URLs and e-mail addresses written in the reference text must appear unchanged in the
-//! translation, and the translation must not add others. The n-th changed address of the
+//! URLs, e-mail addresses and bare domains (`mozilla.org`, `monitor.firefox.com`) written in
+//! the reference text must appear unchanged in the translation, and the translation must not
+//! add others. A bare domain counts as there when the translation writes it as the host of a
+//! URL. An internationalized host (`alias@dindomän.mozmail.com`, `иван@домен.ru`) is read
+//! whole. The n-th changed address of the
 //! reference is paired with the n-th new one of the translation, so one change is one
 //! finding. A changed domain (`monitor.mozilla.com` for `monitor.mozilla.org`), path or
 //! address, or a missing or added one, is an error. The same registrable domain with another
 //! mailbox or subdomain (`mask@yourdomain.mozmail.com` as `mascara@tudominio.mozmail.com`) is
 //! a warning: on Firefox Relay nearly all of those are localized placeholders (33 of 33 in
 //! this project's check of it), but a typo in a real subdomain looks the same.
+//!
+//! A bare domain missing with nothing in its place is a warning: in prose it is often the
+//! name of a service, which a translation may give by name; changed, it is an error like any
+//! address (`addons.mozila.org`).
 //!
 //! Deliberately not reported:
 //! - addresses at hosts reserved for examples by RFC 2606 (`example.com`, `example.org`,
@@ -18,7 +25,10 @@
 //!   a full stop after the URL): the same address;
 //! - what is glued to a URL but cannot be part of it: a URL ends at a non-ASCII letter
 //!   (Korean `www.mozilla.org는`, a Japanese particle `を`), a quote or a guillemet
-//!   (`«https://mozilla.org»`), markup or whitespace.
+//!   (`«https://mozilla.org»`), markup or whitespace;
+//! - words that only look like domains: file names and versions (`l10n.toml`, `README.md`,
+//!   `Makefile.in`, `Firefox.app`, `v1.2`, `Node.js`): a bare domain must end in a
+//!   top-level domain of a fixed list that leaves out those that are also file extensions.
 //!
 //! ## Why it matters
 //! A changed address sends readers to the wrong site, or to one that imitates a health service.
@@ -37,13 +47,17 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-use crate::check::scan::{is_example_host, url_host, urls};
+use crate::check::scan::{is_example_host, url_host, urls_and_domains};
 
-/// The addresses of `text`, each as written and as compared (no trailing slash).
-fn addresses(text: &str) -> Vec<(&str, &str)> {
-    urls(text)
+/// The addresses of `text`, each as written, as compared (no trailing slash; a bare domain
+/// lower-cased) and whether it is a bare domain.
+fn addresses(text: &str) -> Vec<(&str, String, bool)> {
+    urls_and_domains(text)
         .into_iter()
-        .map(|u| (u, u.trim_end_matches('/')))
+        .map(|(u, bare)| match bare {
+            true => (u, u.to_ascii_lowercase(), true),
+            false => (u, u.trim_end_matches('/').to_owned(), false),
+        })
         .collect()
 }
 
@@ -85,27 +99,42 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {
         let r = addresses(&pair.reference.prose);
         let t = addresses(&pair.translation.prose);
-        let has = |list: &[(&str, &str)], key: &str| list.iter().any(|(_, k)| *k == key);
-        let missing: Vec<&str> = r
+        // A bare domain is there when the other side has it bare or as the host of an
+        // address (`mozilla.org` and `https://www.mozilla.org/`).
+        let has = |list: &[(&str, String, bool)], (u, key, bare): &(&str, String, bool)| {
+            list.iter().any(|(v, k, b)| {
+                k == key
+                    || (*bare && url_host(v).trim_start_matches("www.") == key.as_str())
+                    || (*b && url_host(u).trim_start_matches("www.") == k.as_str())
+            })
+        };
+        let missing: Vec<(&str, bool)> = r
             .iter()
-            .filter(|(_, k)| !has(&t, k))
-            .map(|(u, _)| *u)
+            .filter(|a| !has(&t, a))
+            .map(|(u, _, bare)| (*u, *bare))
             .collect();
         let added: Vec<&str> = t
             .iter()
-            .filter(|(_, k)| !has(&r, k))
-            .map(|(u, _)| *u)
+            .filter(|a| !has(&r, a))
+            .map(|(u, _, _)| *u)
             .collect();
         // In order, the n-th changed address of the reference is the n-th new one of the
         // translation: one finding for one change.
-        for (i, u) in missing.iter().enumerate() {
+        for (i, (u, bare)) in missing.iter().enumerate() {
             let Some(v) = added.get(i) else {
-                out.push(ctx.pair_finding(
+                let mut f = ctx.pair_finding(
                     &RULE,
                     &pair,
                     None,
                     format!("address {u} of the reference is missing or changed"),
-                ));
+                );
+                // A bare domain is often the name of a service in prose, which a
+                // translation may rightly give by its name instead.
+                if *bare {
+                    f.severity = Severity::Warning;
+                    f.text = format!("domain {u} of the reference is missing");
+                }
+                out.push(f);
                 continue;
             };
             let text = format!("address {u} of the reference is {v} in the translation");
