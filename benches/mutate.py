@@ -145,7 +145,9 @@ def project_files(corpus):
     files = []  # (locale, l10n rel path, ref abs path)
     for loc in cfg.all_locales:
         for l10n, ref, _m, _t in ProjectFiles(loc, [cfg]):
-            if os.path.exists(l10n) and ref and os.path.exists(ref):
+            # A locale whose files are the reference's (Relay lists `en`) is not a translation.
+            if (os.path.exists(l10n) and ref and os.path.exists(ref)
+                    and not os.path.samefile(l10n, ref)):
                 files.append((loc, mozpath.relpath(l10n, corpus), ref))
     return files
 
