@@ -9,8 +9,12 @@
 //! link or code (`href`, `src`, `srcset`, `action`, `formaction`, `style`, `on...`) is copied
 //! only with the reference's value: `<a href="https://evil.example">` for the reference's
 //! `<a href="https://example.org">` is still reported. Whether the reference itself may use
-//! such markup is project policy, checked once, on the reference files, as a source finding
-//! (when the reference is in the run's scope), never repeated in every locale. A message the
+//! such markup is the project's choice: on the reference files (once, as source findings,
+//! never repeated in every locale) only markup that runs code or loads content is reported
+//! (`<script>`, `<iframe>`, `<style>`, `<svg>`, `<form>`..., an `on...` handler, `style`,
+//! `srcdoc`, a `javascript:`, `vbscript:` or `data:` address), since a website project's
+//! English rightly uses `<p>`, `<b>` or `<span>` (Firefox Relay's 41 such tags were all
+//! false alarms), and a guide medloc splits only ever has the safe set. A message the
 //! reference does not have is judged against the safe set alone. Words in angle brackets
 //! whose first is no HTML element and has no hyphen, with no `=` value (`<field>`, translated
 //! as `<champ>`; `<current directory>` as `<directorio actual>`; `<TAB>`) are a placeholder,
@@ -188,10 +192,73 @@ fn carries_code(name: &str) -> bool {
     ) || name.starts_with("on")
 }
 
+/// Elements that run code, load content or take input: never safe in a message, whatever
+/// the project's markup.
+const ACTIVE_TAGS: &[&str] = &[
+    "applet", "base", "embed", "form", "frame", "frameset", "iframe", "link", "math", "meta",
+    "noscript", "object", "script", "style", "svg", "template",
+];
+
+/// Whether an attribute runs code or styles the page: an event handler, `style`,
+/// `srcdoc`, or a `javascript:`, `vbscript:` or `data:` address.
+fn is_active_attribute(name: &str, value: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let value = value.trim().to_ascii_lowercase();
+    name.starts_with("on")
+        || name == "style"
+        || name == "srcdoc"
+        || ["javascript:", "vbscript:", "data:"]
+            .iter()
+            .any(|scheme| value.starts_with(scheme))
+}
+
+/// A file without a reference: the reference files themselves (the project's own markup,
+/// once) and an obsolete file. The markup a project's English uses is its choice (Firefox
+/// Relay's website strings use `<p>`, `<b>`, `<span>`; a guide medloc splits only ever has
+/// `<em>`, `<strong>` and `<a>`): only markup that runs code is reported there.
+fn check_without_reference(
+    ctx: &FileCheck<'_>,
+    file: &crate::catalog::FtlFile,
+    out: &mut Vec<Finding>,
+) {
+    for entry in &file.entries {
+        for (attribute, pattern) in entry.patterns() {
+            // Each active tag name once per pattern (`<script>` and its `</script>`).
+            let mut reported: Vec<&str> = Vec::new();
+            for tag in tags(&pattern.prose) {
+                let raw = &pattern.prose[tag.offset..tag.offset + tag.len];
+                if ACTIVE_TAGS.contains(&tag.name.to_ascii_lowercase().as_str()) {
+                    if reported.contains(&tag.name.as_str()) {
+                        continue;
+                    }
+                    reported.push(
+                        ACTIVE_TAGS
+                            .iter()
+                            .copied()
+                            .find(|t| t.eq_ignore_ascii_case(&tag.name))
+                            .unwrap_or_default(),
+                    );
+                    out.push(ctx.pattern_finding(&RULE, entry, attribute, pattern, Some(raw), format!("disallowed tag <{}>: it runs code or loads content, which a message must never do", tag.name)));
+                    continue;
+                }
+                for (name, value) in &tag.attributes {
+                    if is_active_attribute(name, value) {
+                        out.push(ctx.pattern_finding(&RULE, entry, attribute, pattern, Some(raw), format!("disallowed attribute {name} on <{}>: it runs code or styles the page, which a message must never do", tag.name)));
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     let Some(file) = ctx.translation else {
         return;
     };
+    if ctx.reference.is_none() {
+        check_without_reference(ctx, file, out);
+        return;
+    }
     for entry in &file.entries {
         // The reference message's markup, all its patterns together.
         let reference: Vec<Tag> = ctx
