@@ -65,6 +65,10 @@ struct L10nMatcher<'a> {
     pattern: &'a Pattern,
     env: Env,
     bound: std::cell::OnceCell<Option<Matcher>>,
+    /// What every path of this locale contains ([`Pattern::locale_context`]): most paths
+    /// tried are another locale's, rejected by this test before any regex runs (coreutils
+    /// lists 36 locales' files in one directory per utility).
+    context: Option<String>,
 }
 
 impl<'a> L10nMatcher<'a> {
@@ -74,6 +78,7 @@ impl<'a> L10nMatcher<'a> {
             pattern: &entry.l10n,
             env: entry.env_for(locale),
             bound: std::cell::OnceCell::new(),
+            context: entry.l10n.locale_context(locale),
         }
     }
 
@@ -89,6 +94,13 @@ impl<'a> L10nMatcher<'a> {
     }
 
     fn matches(&self, path: &str) -> Option<super::pattern::Captures> {
+        if self
+            .context
+            .as_ref()
+            .is_some_and(|c| !path.contains(c.as_str()))
+        {
+            return None;
+        }
         if let Some(any) = self.any {
             // Every path of this locale also matches with the locale unbound.
             let captures = any.matches(path)?;

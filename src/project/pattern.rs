@@ -165,6 +165,25 @@ impl Pattern {
         Ok(out)
     }
 
+    /// Text that every path this pattern matches for `locale` contains: the literal before
+    /// its first `{locale}`, the locale, and the literal after (`/locales/de.ftl` of
+    /// `src/*/locales/{locale}.ftl`). `None` without `{locale}`.
+    pub fn locale_context(&self, locale: &str) -> Option<String> {
+        let at = self
+            .nodes
+            .iter()
+            .position(|n| matches!(n, Node::Variable(v) if v == "locale"))?;
+        let literal = |i: Option<usize>| match i.and_then(|i| self.nodes.get(i)) {
+            Some(Node::Literal(s)) => s.as_str(),
+            _ => "",
+        };
+        Some(format!(
+            "{}{locale}{}",
+            literal(at.checked_sub(1)),
+            literal(Some(at + 1))
+        ))
+    }
+
     /// Binds the pattern to an environment and compiles it.
     pub fn compile(&self, env: &Env) -> Result<Matcher, PatternError> {
         let mut re = String::from("^");
