@@ -20,7 +20,8 @@
 //!   `example.net`, the `.example`, `.test` and `.invalid` domains, and `localhost`) written
 //!   as another example address: nobody can be sent there, and translators rightly localize
 //!   such placeholders (`yourname@example.com` as `tunombre@example.com`); an example made a
-//!   real domain (`tunombre@ejemplo.com`) is still an error;
+//!   real domain (`tunombre@ejemplo.com`, as Firefox Relay's es-MX, id, ru and sv-SE do) is a
+//!   warning, since it sends nobody anywhere but should stay at an example host;
 //! - a trailing slash or trailing punctuation (`https://mozilla.org/` for `https://mozilla.org`,
 //!   a full stop after the URL): the same address;
 //! - what is glued to a URL but cannot be part of it: a URL ends at a non-ASCII letter
@@ -80,6 +81,10 @@ enum Change {
     /// as `mascara@tudominio.mozmail.com`): most often a localized placeholder, sometimes a
     /// typo in a real subdomain, so a warning.
     Placeholder,
+    /// An example address (RFC 2606) of the reference at a real domain in the translation
+    /// (`yourname@example.com` as `tunombre@ejemplo.com`): a localized placeholder that
+    /// should stay at an example host, but sends nobody anywhere, so a warning.
+    ExampleMadeReal,
     /// Another domain (`monitor.mozilla.com` for `.org`, `samhsa.gob` for `.gov`).
     Other,
 }
@@ -88,6 +93,8 @@ fn change(reference: &str, translation: &str) -> Change {
     let (r, t) = (url_host(reference), url_host(translation));
     if is_example_host(&r) && is_example_host(&t) {
         Change::Example
+    } else if is_example_host(&r) {
+        Change::ExampleMadeReal
     } else if registrable(&r) == registrable(&t) && r.contains('.') {
         Change::Placeholder
     } else {
@@ -140,6 +147,14 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             let text = format!("address {u} of the reference is {v} in the translation");
             match change(u, v) {
                 Change::Example => {}
+                Change::ExampleMadeReal => {
+                    let mut f = ctx.pair_finding(&RULE, &pair, Some(v), text);
+                    f.severity = Severity::Warning;
+                    f.hint = Some(
+                        "the reference's address is an example (RFC 2606): keep the placeholder at an example host such as example.com, which belongs to nobody".to_owned(),
+                    );
+                    out.push(f);
+                }
                 Change::Placeholder => {
                     let mut f = ctx.pair_finding(&RULE, &pair, Some(v), text);
                     f.severity = Severity::Warning;
@@ -172,6 +187,7 @@ mod tests {
         let kind = |r, t| match change(r, t) {
             Change::Example => "example",
             Change::Placeholder => "placeholder",
+            Change::ExampleMadeReal => "example made real",
             Change::Other => "other",
         };
         // Firefox Relay's translators localize the mailbox and subdomain of its examples.
@@ -186,7 +202,7 @@ mod tests {
             kind("yourname@example.com", "tunombre@example.org"),
             "example"
         );
-        // A real change of domain stays an error, an example made real too.
+        // A real change of domain stays an error; an example made real is a warning.
         assert_eq!(
             kind("https://monitor.mozilla.org", "https://monitor.mozilla.com"),
             "other"
@@ -194,7 +210,7 @@ mod tests {
         assert_eq!(kind("info@samhsa.gov", "info@samhsa.gob"), "other");
         assert_eq!(
             kind("yourname@example.com", "tunombre@ejemplo.com"),
-            "other"
+            "example made real"
         );
         assert_eq!(
             kind("https://addons.mozilla.org", "https://addons.mozila.org"),
