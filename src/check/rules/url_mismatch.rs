@@ -147,20 +147,13 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             let text = format!("address {u} of the reference is {v} in the translation");
             match change(u, v) {
                 Change::Example => {}
-                Change::ExampleMadeReal => {
+                change @ (Change::ExampleMadeReal | Change::Placeholder) => {
                     let mut f = ctx.pair_finding(&RULE, &pair, Some(v), text);
                     f.severity = Severity::Warning;
-                    f.hint = Some(
-                        "the reference's address is an example (RFC 2606): keep the placeholder at an example host such as example.com, which belongs to nobody".to_owned(),
-                    );
-                    out.push(f);
-                }
-                Change::Placeholder => {
-                    let mut f = ctx.pair_finding(&RULE, &pair, Some(v), text);
-                    f.severity = Severity::Warning;
-                    f.hint = Some(
-                        "the same domain with another mailbox or subdomain: fine for a localized placeholder, a defect for a real address".to_owned(),
-                    );
+                    f.hint = Some(match change {
+                        Change::ExampleMadeReal => "the reference's address is an example (RFC 2606): keep the placeholder at an example host such as example.com, which belongs to nobody",
+                        _ => "the same domain with another mailbox or subdomain: fine for a localized placeholder, a defect for a real address",
+                    }.to_owned());
                     out.push(f);
                 }
                 Change::Other => out.push(ctx.pair_finding(&RULE, &pair, Some(v), text)),
