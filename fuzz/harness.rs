@@ -34,7 +34,8 @@ fn shipped() -> &'static Shipped {
     SHIPPED.get_or_init(|| {
         let project = Project::load(&repo_root().join("l10n.toml")).expect("shipped project");
         let catalog = Catalog::load(&project, &project.locales).expect("shipped catalog");
-        let termbase = medloc::check::load_termbase(&project).expect("shipped termbase");
+        let termbase =
+            medloc::terminology::Termbase::load_project(&project).expect("shipped termbase");
         let do_not_translate = termbase
             .concepts
             .iter()

@@ -315,7 +315,7 @@ pub(crate) fn percent(part: usize, whole: usize) -> f64 {
 }
 
 fn words(text: &str) -> usize {
-    crate::check::scan::strip_tags(text)
+    crate::text::markup::strip_tags(text)
         .split_whitespace()
         .count()
 }

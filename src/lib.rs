@@ -28,5 +28,6 @@ pub mod split;
 pub mod stale;
 pub mod terminology;
 pub mod terms;
+pub mod text;
 
 pub use error::{Error, Result};

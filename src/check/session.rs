@@ -6,7 +6,7 @@
 //!
 //! Does not write, does not print, and keeps no buffer: the caller owns the text.
 
-use super::{LocaleInfo, Policy, RunContext, Scope, reference_ids, run_rules, scan};
+use super::{LocaleInfo, Policy, RunContext, Scope, reference_ids, run_rules};
 use crate::catalog::{Catalog, FtlFile, LocaleFiles};
 use crate::check::{Finding, Terms};
 use crate::error::{Error, Result};
@@ -25,7 +25,7 @@ pub struct Session {
     /// [`Catalog::reference`]): the rest of a locale an edited file is judged with.
     pub catalog: Catalog,
     reference_ids: HashSet<String>,
-    names: scan::Names,
+    names: crate::text::names::Names,
     /// The compiled termbase (`None` without one).
     pub terms: Option<Terms>,
     index: Option<ReferenceIndex>,
@@ -65,7 +65,7 @@ impl Session {
                 .chain(catalog.locales.iter().flat_map(|l| l.unreadable.iter()))
                 .map(|e| Error::Usage(e.to_string())),
         );
-        let names = scan::Names::new(super::do_not_translate_names(&termbase));
+        let names = crate::text::names::Names::new(termbase.do_not_translate_names());
         let terms = (!termbase.concepts.is_empty())
             .then(|| Terms::new(termbase, &project.reference_locale, &project.locales));
         let index = terms
@@ -223,7 +223,7 @@ pub fn check_syntax_only(shown: &str, text: &str) -> Vec<Finding> {
     let info = LocaleInfo::new("und");
     let ids: HashSet<String> = file.entries.iter().map(|e| e.id.clone()).collect();
     let no_shared = HashMap::new();
-    let names = scan::Names::new(Vec::new());
+    let names = crate::text::names::Names::new(Vec::new());
     let ctx = super::FileCheck {
         locale: &info,
         reference: None,

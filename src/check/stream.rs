@@ -11,8 +11,8 @@
 
 use super::cache::{Cache, KeyBuilder, Lookup, Probe};
 use super::{
-    CheckOptions, CheckReport, Finding, Policy, RunContext, Terms, do_not_translate_names,
-    load_side_inputs, reference_ids, sort_findings,
+    CheckOptions, CheckReport, Finding, Policy, RunContext, Terms, load_side_inputs, reference_ids,
+    sort_findings,
 };
 use crate::catalog::{
     Catalog, LocaleBytes, LocaleFiles, LocaleTexts, WorkingTree, read_project_locale,
@@ -243,7 +243,7 @@ pub fn check_each<T: Send>(
     );
     let mut notes = termbase_coverage(project, &termbase, &locales)?;
     notes.extend(history_notes);
-    let do_not_translate = super::scan::Names::new(do_not_translate_names(&termbase));
+    let do_not_translate = crate::text::names::Names::new(termbase.do_not_translate_names());
     let reference_texts = read_reference(project, &WorkingTree)?;
     // Keys only matter to a cache: without one, nothing is hashed.
     let base = stream
@@ -444,7 +444,7 @@ fn in_order<I: Send, R: Send>(
 struct Work<'w> {
     project: &'w Project,
     policy: &'w Policy,
-    do_not_translate: &'w super::scan::Names,
+    do_not_translate: &'w crate::text::names::Names,
     paths: &'w [String],
     cache: Option<&'w Cache>,
     states: &'w HashMap<String, LocaleState>,

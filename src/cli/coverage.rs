@@ -83,7 +83,7 @@ pub(super) fn model(
     let mut coverage = build(project, &catalog, &report, threshold);
     // Completion then, as a check would have counted it (untranslated text is not
     // translated); today's do-not-translate names, no stale state or terminology.
-    let names = crate::check::do_not_translate_names(&crate::check::load_termbase(project)?);
+    let names = crate::terminology::Termbase::load_project(project)?.do_not_translate_names();
     let then_report = crate::check::check(
         project,
         &then_catalog,

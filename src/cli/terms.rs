@@ -2,10 +2,11 @@
 
 use super::Outcome;
 use crate::catalog::Catalog;
-use crate::check::{Terms, load_termbase};
+use crate::check::Terms;
 use crate::error::{Error, Result};
 use crate::project::Project;
 use crate::report::{terms_json, terms_text};
+use crate::terminology::Termbase;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -25,7 +26,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let locale = args.locale;
     let is_reference = locale == project.reference_locale;
     project.require_locale("terms", &locale, true)?;
-    let termbase = load_termbase(project)?;
+    let termbase = Termbase::load_project(project)?;
     if termbase.concepts.is_empty() {
         return Err(Error::Usage(
             "the project has no termbase: list one in l10n.toml as [medloc] termbase = [\"locales/terminology.tbx\"]".to_owned(),

@@ -776,8 +776,8 @@ pub fn plan_import(project: &Project, files: &[PathBuf]) -> Result<ImportPlan> {
 pub fn added_errors(project: &Project, plan: &ImportPlan) -> Result<Vec<String>> {
     let mut locales: Vec<String> = plan.files.iter().map(|f| f.locale.clone()).collect();
     locales.dedup();
-    let termbase = crate::check::load_termbase(project)?;
-    let dnt = crate::check::do_not_translate_names(&termbase);
+    let termbase = crate::terminology::Termbase::load_project(project)?;
+    let dnt = termbase.do_not_translate_names();
     let terms = crate::terminology::Terms::new(termbase, &project.reference_locale, &locales);
     let states: HashMap<String, crate::stale::LocaleState> =
         crate::stale::load_states(project, &locales)?

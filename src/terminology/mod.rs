@@ -161,6 +161,31 @@ impl Termbase {
     pub fn extend(&mut self, other: Termbase) {
         self.concepts.extend(other.concepts);
     }
+
+    /// The project's termbases (`[medloc] termbase`), merged.
+    pub fn load_project(project: &crate::project::Project) -> Result<Termbase> {
+        let mut termbase = Termbase::default();
+        for rel in &project.config.medloc.termbase {
+            let path = project.root.join(rel);
+            let shown = std::path::PathBuf::from(project.display_path(&path));
+            termbase.extend(Termbase::load(&path, &shown).map_err(|e| Error::Termbase {
+                source: Box::new(e),
+            })?);
+        }
+        Ok(termbase)
+    }
+
+    /// The do-not-translate names (any language), sorted, each once.
+    pub fn do_not_translate_names(&self) -> Vec<String> {
+        self.concepts
+            .iter()
+            .flat_map(|c| c.languages.iter().flat_map(|l| l.terms.iter()))
+            .filter(|t| t.do_not_translate)
+            .map(|t| t.text.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    }
 }
 
 /// The termbase and its matchers, shared by every thread: the reference's compiled at once,

@@ -30,8 +30,8 @@
 //! good: `<a data-l10n-name="locator">aquí</a>`; good too, for the reference
 //! `Read <span class="note">this</span>`: `Lea <span class="note">esto</span>`.
 
-use crate::check::scan::{Tag, tags};
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
+use crate::text::markup::{Tag, tags};
 
 pub(crate) static RULE: Rule = Rule {
     name: "disallowed-markup",

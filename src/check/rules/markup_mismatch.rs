@@ -46,7 +46,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         // Point at the first tag the reference does not have, as typed; else (a tag left
         // out) at the start of the message's text.
         let typed = first_opening(&extra).and_then(|wanted| {
-            crate::check::scan::tags(&pair.translation.prose)
+            crate::text::markup::tags(&pair.translation.prose)
                 .into_iter()
                 .find(|tag| &tag_signature(tag) == wanted)
                 .map(|tag| &pair.translation.prose[tag.offset..tag.offset + tag.len])
@@ -57,7 +57,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         };
         // And at the reference's first tag the translation lacks.
         f.reference_span = first_opening(&missing).and_then(|wanted| {
-            let tag = crate::check::scan::tags(&pair.reference.prose)
+            let tag = crate::text::markup::tags(&pair.reference.prose)
                 .into_iter()
                 .find(|tag| &tag_signature(tag) == wanted)?;
             let raw = &pair.reference.prose[tag.offset..tag.offset + tag.len];
@@ -70,7 +70,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
 /// The safe tags (`disallowed-markup` reports the others) with their link name, sorted, and
 /// closing tags: a multiset.
 fn signature(prose: &str) -> Vec<String> {
-    let mut out: Vec<String> = crate::check::scan::tags(prose)
+    let mut out: Vec<String> = crate::text::markup::tags(prose)
         .iter()
         .filter(|t| ALLOWED_TAGS.contains(&t.name.as_str()))
         .map(tag_signature)
@@ -80,7 +80,7 @@ fn signature(prose: &str) -> Vec<String> {
 }
 
 /// `<a data-l10n-name="x">`, `<strong>` or `</strong>`: what is compared of a tag.
-fn tag_signature(t: &crate::check::scan::Tag) -> String {
+fn tag_signature(t: &crate::text::markup::Tag) -> String {
     let name = t.attributes.iter().find(|(k, _)| k == "data-l10n-name");
     match (t.closing, name) {
         (true, _) => format!("</{}>", t.name),

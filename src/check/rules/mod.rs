@@ -221,7 +221,7 @@ pub(crate) mod fixture {
             locale_ids: &Default::default(),
             shared_ids: &shared_ids,
             state: state.as_ref(),
-            do_not_translate: &crate::check::scan::Names::new(dnt),
+            do_not_translate: &crate::text::names::Names::new(dnt),
             terms: terms.as_ref(),
             term_usage: term_usage.as_ref(),
             term_lookup: lookup.as_ref(),

@@ -26,8 +26,8 @@
 //! ## Example
 //! Bad (fr): `intro = Ouvrez lâ€™application.`; good: `intro = Ouvrez l’application.`
 
-use crate::check::scan::{Garbled, mojibake};
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
+use crate::text::mojibake::{Garbled, mojibake};
 
 pub(crate) static RULE: Rule = Rule {
     name: "mojibake",

@@ -46,7 +46,8 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 use crate::check::occurrence;
-use crate::check::scan::{Number, digit_value, has_digit, numbers_at, strip_tags};
+use crate::text::markup::strip_tags;
+use crate::text::numbers::{Number, digit_value, has_digit, numbers_at};
 
 /// CJK number units and the power of ten each multiplies by.
 const CJK_UNITS: &[(char, usize)] = &[

@@ -20,7 +20,7 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-use crate::check::scan::final_punctuation;
+use crate::text::sentences::final_punctuation;
 
 fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
     for pair in ctx.pattern_pairs() {

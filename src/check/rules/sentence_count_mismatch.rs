@@ -60,7 +60,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         // Plural variants repeat one sentence per form: compare the fixed text only.
         let r = pair
             .reference
-            .sentence_count(crate::check::scan::sentence_count);
+            .sentence_count(crate::text::sentences::sentence_count);
         if r < 2 {
             continue;
         }
@@ -68,13 +68,14 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         // tag or a lower-case word; Greek and Armenian punctuation), and strictly as well
         // before anything is reported: only sentences surely gone are.
         let few = |t: usize| t < r && t * 3 <= r * 2;
-        let generous = crate::check::scan::sentence_count_generous(&pair.translation.fixed_prose);
+        let generous =
+            crate::text::sentences::sentence_count_generous(&pair.translation.fixed_prose);
         if !few(generous) {
             continue;
         }
         let t = generous.max(
             pair.translation
-                .sentence_count(crate::check::scan::sentence_count),
+                .sentence_count(crate::text::sentences::sentence_count),
         );
         // Sentences merged, not lost: the translation is as long as the locale's translations
         // usually are for this text (four fifths of it or more).

@@ -42,7 +42,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
         if pair.translation.text != pair.reference.text {
             continue;
         }
-        let mut rest = crate::check::scan::strip_tags(&pair.reference.prose);
+        let mut rest = crate::text::markup::strip_tags(&pair.reference.prose);
         // Blanked to the same length, so the other names' ranges still hold.
         for (range, _) in ctx.do_not_translate.find_in(&rest) {
             rest.replace_range(range.clone(), &" ".repeat(range.len()));

@@ -24,8 +24,10 @@
 //! Reference: `Clean the site. Use a new needle every time.`; bad (pt): `Limpe o local. Use a
 //! new needle every time.`; good: `Limpe o local. Use uma agulha nova todas as vezes.`
 
-use crate::check::scan::{is_wordy, sentences, urls_and_domains};
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
+use crate::text::sentences::sentences;
+use crate::text::urls::urls_and_domains;
+use crate::text::words::is_wordy;
 
 pub(crate) static RULE: Rule = Rule {
     name: "untranslated-sentence",

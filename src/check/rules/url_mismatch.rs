@@ -48,7 +48,7 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-use crate::check::scan::{is_example_host, url_host, urls_and_domains};
+use crate::text::urls::{is_example_host, url_host, urls_and_domains};
 
 /// The addresses of `text`, each as written, as compared (no trailing slash; a bare domain
 /// lower-cased) and whether it is a bare domain.

@@ -29,8 +29,8 @@
 //! ## Example
 //! Bad (it): `intro = 请在使用前洗手。`; good: `intro = Lavarsi le mani prima dell'uso.`
 
-use crate::check::scan::script_words;
 use crate::check::{FileCheck, Finding, Rule, Scope, Severity};
+use crate::text::words::script_words;
 use icu_properties::props::Script;
 
 pub(crate) static RULE: Rule = Rule {
