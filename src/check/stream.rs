@@ -277,26 +277,7 @@ pub fn check_each<T: Send>(
     });
     let mut sorted: Vec<&String> = locales.iter().collect();
     sorted.sort();
-    // Without a cache there is nothing to key: the second pass reads each locale once.
-    let plans: Vec<Plan> = sorted
-        .par_iter()
-        .map(|tag| {
-            if cache.is_none() {
-                return Plan::Check {
-                    key: None,
-                    warning: None,
-                };
-            }
-            // Bytes only: a cached unit's files need no decoding.
-            match bytes_with_parent(project, tag) {
-                Ok(bytes) => {
-                    let key = locale_key(base.as_ref(), &states, &bytes);
-                    plan(cache, &unit(tag), key, &unusable)
-                }
-                Err(e) => Plan::Failed(e),
-            }
-        })
-        .collect();
+    let plans = locale_plans(project, cache, base.as_ref(), &states, &sorted, &unusable);
 
     // The checker, built now if the cache does not answer everything, or later should a
     // cached entry turn out unreadable.
@@ -351,6 +332,49 @@ pub fn check_each<T: Send>(
             sink(output);
         }
     };
+    run_in_order(units, &work, digest, &mut emit);
+    Ok(summary)
+}
+
+/// The first pass over the locales: each one's cache key and whether the cache answers it.
+/// Without a cache there is nothing to key: the second pass reads each locale once.
+fn locale_plans(
+    project: &Project,
+    cache: Option<&Cache>,
+    base: Option<&KeyBuilder>,
+    states: &HashMap<String, LocaleState>,
+    sorted: &[&String],
+    unusable: &(dyn Fn(String) -> String + Sync),
+) -> Vec<Plan> {
+    sorted
+        .par_iter()
+        .map(|tag| {
+            if cache.is_none() {
+                return Plan::Check {
+                    key: None,
+                    warning: None,
+                };
+            }
+            // Bytes only: a cached unit's files need no decoding.
+            match bytes_with_parent(project, tag) {
+                Ok(bytes) => {
+                    let key = locale_key(base, states, &bytes);
+                    plan(cache, &unit(tag), key, unusable)
+                }
+                Err(e) => Plan::Failed(e),
+            }
+        })
+        .collect()
+}
+
+/// The second pass: the units in order, a few in flight at a time, each handed to `emit`
+/// once final.
+fn run_in_order<T: Send>(
+    units: Vec<(String, Plan)>,
+    work: &Work<'_>,
+    digest: &(dyn Fn(Unit) -> T + Sync),
+    emit: &mut dyn FnMut(String, Done<T>),
+) {
     let window = 2 * rayon::current_num_threads().max(1);
     if rayon::current_thread_index().is_none() {
         in_order(
@@ -380,7 +404,6 @@ pub fn check_each<T: Send>(
             }
         }
     }
-    Ok(summary)
 }
 
 /// Runs `job` over `items` on the rayon pool with at most `window` items in flight or
@@ -454,6 +477,15 @@ struct Work<'w> {
     get_checker: &'w (dyn Fn() -> Result<&'w Checker> + Sync),
 }
 
+/// A checked unit: its findings, the source lines they point at, the cache key of what was
+/// checked, and the files it read (a locale's, with its fallback locale's).
+type Checked = (
+    Vec<Finding>,
+    Vec<(String, String)>,
+    Option<String>,
+    Option<Box<(LocaleFiles, Option<LocaleFiles>)>>,
+);
+
 /// One unit's outcome.
 struct Done<T> {
     output: Option<T>,
@@ -497,31 +529,9 @@ impl Work<'_> {
                 return done;
             }
             Plan::Cached { key } => match self.cache.map(|c| c.get(&entry, &key)) {
-                Some(Lookup::Hit(mut findings)) => {
-                    sort_findings(self.project, &mut findings);
-                    let sources = if !self.sources {
-                        Vec::new()
-                    } else if is_reference {
-                        sources_of(&findings, self.reference_texts)
-                    } else {
-                        let mut sources =
-                            match read_project_locale(self.project, name, &WorkingTree) {
-                                Ok(texts) => sources_of(&findings, &texts),
-                                Err(_) => Vec::new(),
-                            };
-                        sources.extend(sources_of(&findings, self.reference_texts));
-                        sources
-                    };
+                Some(Lookup::Hit(findings)) => {
                     done.reused = true;
-                    done.output = Some(digest(Unit {
-                        name: name.to_owned(),
-                        findings,
-                        sources,
-                        files: None,
-                        absent_dir: (!is_reference)
-                            .then(|| crate::catalog::absent_locale_dir(self.project, name))
-                            .flatten(),
-                    }));
+                    done.output = Some(self.reuse(name, is_reference, findings, digest));
                     return done;
                 }
                 Some(Lookup::Unusable(w)) => (Some(key), Some(format!("{w}; checking without it"))),
@@ -547,47 +557,10 @@ impl Work<'_> {
             };
             (findings, sources, key, None)
         } else {
-            let bytes = match bytes_with_parent(self.project, name) {
-                Ok(b) => b,
-                Err(e) => {
-                    done.problems.push(e);
-                    return done;
-                }
-            };
-            // The key of what is checked now (a file may have changed since the first pass).
-            let key = key.and_then(|_| locale_key(self.base, self.states, &bytes));
-            let (bytes, parent) = bytes;
-            let (texts, parent) = (bytes.decode(), parent.map(LocaleBytes::decode));
-            // A file that cannot be decoded is a problem to report each run: never cached.
-            let unreadable = |t: &LocaleTexts| t.has_problems();
-            let key =
-                key.filter(|_| !unreadable(&texts) && !parent.as_ref().is_some_and(unreadable));
-            let mut catalog = Catalog {
-                reference: Arc::clone(&checker.reference),
-                locales: vec![texts.parse()],
-                fallbacks: parent.map(LocaleTexts::parse).into_iter().collect(),
-                problems: Vec::new(),
-            };
-            let locale = &catalog.locales[0];
-            done.problems.extend(
-                locale
-                    .unreadable
-                    .iter()
-                    .map(|e| Error::Usage(e.to_string())),
-            );
-            let findings = run.check_locale(&catalog, locale, self.states.get(name));
-            let sources = if self.sources {
-                let mut sources = file_sources(&findings, locale);
-                sources.extend(file_sources(&findings, &checker.reference));
-                sources
-            } else {
-                Vec::new()
-            };
-            let files = catalog
-                .locales
-                .pop()
-                .map(|files| Box::new((files, catalog.fallbacks.pop())));
-            (findings, sources, key, files)
+            match self.check_locale(&run, checker, name, key, &mut done.problems) {
+                Some(checked) => checked,
+                None => return done,
+            }
         };
         sort_findings(self.project, &mut findings);
         if let (Some(cache), Some(key)) = (self.cache, &key)
@@ -606,6 +579,90 @@ impl Work<'_> {
             absent_dir,
         }));
         done
+    }
+
+    /// A unit the cache answered: its findings, with the source lines they point at.
+    fn reuse<T>(
+        &self,
+        name: &str,
+        is_reference: bool,
+        mut findings: Vec<Finding>,
+        digest: &(dyn Fn(Unit) -> T + Sync),
+    ) -> T {
+        sort_findings(self.project, &mut findings);
+        let sources = if !self.sources {
+            Vec::new()
+        } else if is_reference {
+            sources_of(&findings, self.reference_texts)
+        } else {
+            let mut sources = match read_project_locale(self.project, name, &WorkingTree) {
+                Ok(texts) => sources_of(&findings, &texts),
+                Err(_) => Vec::new(),
+            };
+            sources.extend(sources_of(&findings, self.reference_texts));
+            sources
+        };
+        digest(Unit {
+            name: name.to_owned(),
+            findings,
+            sources,
+            files: None,
+            absent_dir: (!is_reference)
+                .then(|| crate::catalog::absent_locale_dir(self.project, name))
+                .flatten(),
+        })
+    }
+
+    /// Reads, parses and checks one locale (with its fallback locale's files); `None` when
+    /// its files cannot be read (the error is in `problems`).
+    fn check_locale(
+        &self,
+        run: &RunContext<'_>,
+        checker: &Checker,
+        name: &str,
+        key: Option<String>,
+        problems: &mut Vec<Error>,
+    ) -> Option<Checked> {
+        let bytes = match bytes_with_parent(self.project, name) {
+            Ok(b) => b,
+            Err(e) => {
+                problems.push(e);
+                return None;
+            }
+        };
+        // The key of what is checked now (a file may have changed since the first pass).
+        let key = key.and_then(|_| locale_key(self.base, self.states, &bytes));
+        let (bytes, parent) = bytes;
+        let (texts, parent) = (bytes.decode(), parent.map(LocaleBytes::decode));
+        // A file that cannot be decoded is a problem to report each run: never cached.
+        let unreadable = |t: &LocaleTexts| t.has_problems();
+        let key = key.filter(|_| !unreadable(&texts) && !parent.as_ref().is_some_and(unreadable));
+        let mut catalog = Catalog {
+            reference: Arc::clone(&checker.reference),
+            locales: vec![texts.parse()],
+            fallbacks: parent.map(LocaleTexts::parse).into_iter().collect(),
+            problems: Vec::new(),
+        };
+        let locale = &catalog.locales[0];
+        problems.extend(
+            locale
+                .unreadable
+                .iter()
+                .map(|e| Error::Usage(e.to_string())),
+        );
+        let findings = run.check_locale(&catalog, locale, self.states.get(name));
+        let sources = if self.sources {
+            let mut sources = file_sources(&findings, locale);
+            sources.extend(file_sources(&findings, &checker.reference));
+            sources
+        } else {
+            Vec::new()
+        };
+        let files = catalog
+            .locales
+            .pop()
+            .map(|files| Box::new((files, catalog.fallbacks.pop())));
+        Some((findings, sources, key, files))
     }
 }
 

@@ -274,24 +274,7 @@ impl Loader {
         if !self.seen.contains(&canonical) {
             self.seen.push(canonical.clone());
         }
-        let base_dir = absolute(file.dir());
-        let root = match &file.config.basepath {
-            Some(b) => {
-                let root = normalize(&base_dir.join(b.get_ref()));
-                if !root.is_dir() {
-                    return Err(file.error(
-                        b.span(),
-                        format!(
-                            "basepath = {:?}: {} is not a directory; basepath is relative to this file's directory",
-                            b.get_ref(),
-                            root.display()
-                        ),
-                    ));
-                }
-                root
-            }
-            None => base_dir,
-        };
+        let root = basepath_root(&file)?;
         let root = format!("{}/", root.to_string_lossy().trim_end_matches('/'));
         let mut env = default_env(l10n_base.unwrap_or(&root));
         for (name, value) in &file.config.env {
@@ -345,6 +328,21 @@ impl Loader {
             }
         }
         self.stack.push(canonical);
+        self.load_children(&mut file, &env, &root, l10n_base, excluding)?;
+        self.stack.pop();
+        Ok((file.config, root))
+    }
+
+    /// Loads the `[[includes]]` and `[[excludes]]` of `file` (whose own path is on the
+    /// stack), each relative to `root`.
+    fn load_children(
+        &mut self,
+        file: &mut ConfigFile,
+        env: &Env,
+        root: &str,
+        l10n_base: Option<&str>,
+        excluding: bool,
+    ) -> Result<()> {
         let children = [
             (std::mem::take(&mut file.config.includes), excluding),
             (std::mem::take(&mut file.config.excludes), true),
@@ -353,7 +351,7 @@ impl Loader {
             for child in list {
                 let written = child.get_ref().path.get_ref();
                 let target = Pattern::parse(written)
-                    .prefix(&env)
+                    .prefix(env)
                     .map(|p| {
                         if p.starts_with('/') {
                             PathBuf::from(p)
@@ -388,7 +386,7 @@ impl Loader {
                         ),
                     ));
                 }
-                let (child_config, _) = self.load(&target, l10n_base.or(Some(&root)), excluded)?;
+                let (child_config, _) = self.load(&target, l10n_base.or(Some(root)), excluded)?;
                 if !child_config.excludes.is_empty() {
                     return Err(file.error(
                         child.span(),
@@ -399,9 +397,31 @@ impl Loader {
                 }
             }
         }
-        self.stack.pop();
-        Ok((file.config, root))
+        Ok(())
     }
+}
+
+/// The directory `basepath` names (relative to the file's directory; the file's directory
+/// when it names none), which must exist.
+fn basepath_root(file: &ConfigFile) -> Result<PathBuf> {
+    let base_dir = absolute(file.dir());
+    Ok(match &file.config.basepath {
+        Some(b) => {
+            let root = normalize(&base_dir.join(b.get_ref()));
+            if !root.is_dir() {
+                return Err(file.error(
+                    b.span(),
+                    format!(
+                        "basepath = {:?}: {} is not a directory; basepath is relative to this file's directory",
+                        b.get_ref(),
+                        root.display()
+                    ),
+                ));
+            }
+            root
+        }
+        None => base_dir,
+    })
 }
 
 /// compare-locales applies an excluded project file to a locale only when that file names

@@ -27,7 +27,7 @@
 //!
 //! Inserting, deleting or moving a block therefore leaves every other ID untouched.
 
-use super::{Article, BlockKind};
+use super::{Article, Block, BlockKind};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Word-overlap score at which an edited block is the same block.
@@ -76,20 +76,7 @@ pub fn assign_ids(article: &mut Article, old: &[OldMessage]) -> Alignment {
     let mut old_used = vec![false; old.len()];
 
     // 1. Exact text.
-    let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
-    for (i, m) in old.iter().enumerate() {
-        by_text.entry(m.text.as_str()).or_default().push_back(i);
-    }
-    for (n, text) in texts.iter().enumerate() {
-        if let Some(queue) = by_text.get_mut(text.as_str())
-            && let Some(pos) = queue.iter().position(|&o| compatible(n, o))
-        {
-            // cannot fail: `pos` was found in this queue by `position`.
-            let o = queue.remove(pos).expect("position is in range");
-            new_to_old[n] = Some(o);
-            old_used[o] = true;
-        }
-    }
+    match_exact(&texts, &old, &compatible, &mut new_to_old, &mut old_used);
     let exact: Vec<bool> = new_to_old.iter().map(Option::is_some).collect();
 
     // 2. Anchors: longest increasing run of old positions among exact matches.
@@ -154,6 +141,18 @@ pub fn assign_ids(article: &mut Article, old: &[OldMessage]) -> Alignment {
     );
 
     // 6. Fresh IDs, in document order.
+    name_blocks(body, &old, &new_to_old, &exact, &old_used)
+}
+
+/// Step 6: each block gets its old message's ID, or a fresh one minted from its section and
+/// kind, in document order; what was kept, edited, added and removed is recorded.
+fn name_blocks(
+    body: &mut [&mut Block],
+    old: &[&OldMessage],
+    new_to_old: &[Option<usize>],
+    exact: &[bool],
+    old_used: &[bool],
+) -> Alignment {
     let mut taken: HashSet<String> = old.iter().map(|m| m.id.clone()).collect();
     taken.insert("title".into());
     taken.insert("summary".into());
@@ -211,6 +210,31 @@ pub fn assign_ids(article: &mut Article, old: &[OldMessage]) -> Alignment {
         .map(|(_, m)| m.id.clone())
         .collect();
     alignment
+}
+
+/// Step 1: a block whose text is an old message's exactly takes that message (the first
+/// compatible one of the same text, in order).
+fn match_exact(
+    texts: &[String],
+    old: &[&OldMessage],
+    compatible: &dyn Fn(usize, usize) -> bool,
+    new_to_old: &mut [Option<usize>],
+    old_used: &mut [bool],
+) {
+    let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, m) in old.iter().enumerate() {
+        by_text.entry(m.text.as_str()).or_default().push_back(i);
+    }
+    for (n, text) in texts.iter().enumerate() {
+        if let Some(queue) = by_text.get_mut(text.as_str())
+            && let Some(pos) = queue.iter().position(|&o| compatible(n, o))
+        {
+            // cannot fail: `pos` was found in this queue by `position`.
+            let o = queue.remove(pos).expect("position is in range");
+            new_to_old[n] = Some(o);
+            old_used[o] = true;
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -22,8 +22,9 @@ struct TermDraft {
 }
 
 /// What the text being read belongs to.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Default)]
 enum Field {
+    #[default]
     None,
     Term,
     Status,
@@ -35,15 +36,21 @@ enum Field {
     Source,
 }
 
+/// The reader's position in the termbase: what is open, what field the text belongs to.
+#[derive(Default)]
+struct State {
+    termbase: Termbase,
+    concept: Option<Concept>,
+    section: Option<LanguageSection>,
+    term: Option<TermDraft>,
+    field: Field,
+    buf: String,
+    saw_root: bool,
+}
+
 pub(super) fn parse(text: &str) -> ParseResult<Termbase> {
     let mut reader = quick_xml::Reader::from_str(text);
-    let mut termbase = Termbase::default();
-    let mut concept: Option<Concept> = None;
-    let mut section: Option<LanguageSection> = None;
-    let mut term: Option<TermDraft> = None;
-    let mut field = Field::None;
-    let mut buf = String::new();
-    let mut saw_root = false;
+    let mut state = State::default();
     // Events arrive in order, so lines are counted incrementally (not from the start).
     let (mut counted_to, mut counted_line) = (0usize, 1usize);
     loop {
@@ -61,174 +68,191 @@ pub(super) fn parse(text: &str) -> ParseResult<Termbase> {
             .count();
         counted_to = at;
         let line = counted_line;
+        let field = state.field;
         match event {
-            Event::Start(e) | Event::Empty(e) => {
-                let name = e.local_name();
-                let attr = |key: &str| -> Option<String> {
-                    e.attributes()
-                        .flatten()
-                        .find(|a| a.key.as_ref() == key || a.key.local_name().as_ref() == key)
-                        .and_then(|a| {
-                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                                .ok()
-                                .map(|v| v.into_owned())
-                        })
-                };
-                match name.as_ref() {
-                    "tbx" | "martif" => saw_root = true,
-                    "conceptEntry" | "termEntry" => {
-                        concept = Some(Concept {
-                            id: attr("id").unwrap_or_else(|| format!("line-{line}")),
-                            line,
-                            ..Concept::default()
-                        });
-                    }
-                    "langSec" | "langSet" => {
-                        let Some(lang) = attr("xml:lang").or_else(|| attr("lang")) else {
-                            return Err((
-                                line,
-                                format!(
-                                    "<{}> without xml:lang: add the language tag",
-                                    name.as_ref()
-                                ),
-                            ));
-                        };
-                        if concept.is_none() {
-                            return Err((
-                                line,
-                                "language section outside a concept entry".to_owned(),
-                            ));
-                        }
-                        section = Some(LanguageSection {
-                            lang,
-                            ..LanguageSection::default()
-                        });
-                    }
-                    "termSec" | "tig" | "ntig" => {
-                        if section.is_none() {
-                            return Err((line, "term outside a language section".to_owned()));
-                        }
-                        term = Some(TermDraft {
-                            line,
-                            ..TermDraft::default()
-                        });
-                    }
-                    "term" => field = Field::Term,
-                    "termNote" => {
-                        field = match attr("type").as_deref() {
-                            Some("administrativeStatus") => Field::Status,
-                            Some("partOfSpeech") => Field::PartOfSpeech,
-                            Some("transferComment") => Field::TransferComment,
-                            _ => Field::None,
-                        }
-                    }
-                    "descrip" => {
-                        field = match attr("type").as_deref() {
-                            Some("definition") => Field::Definition,
-                            Some("subjectField") => Field::Subject,
-                            _ => Field::None,
-                        }
-                    }
-                    "admin" => {
-                        field = if attr("type").as_deref() == Some("source") {
-                            Field::Source
-                        } else {
-                            Field::None
-                        }
-                    }
-                    "note" => field = Field::Note,
-                    _ => {}
-                }
-                buf.clear();
-            }
-            Event::Text(t) if field != Field::None => buf.push_str(&t.xml10_content()),
-            Event::CData(t) if field != Field::None => buf.push_str(&t.xml10_content()),
+            Event::Start(e) | Event::Empty(e) => state.start(&e, line)?,
+            Event::Text(t) if field != Field::None => state.buf.push_str(&t.xml10_content()),
+            Event::CData(t) if field != Field::None => state.buf.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if field != Field::None => {
                 let name = r.xml10_content();
                 match resolve_reference(&name) {
-                    Some(s) => buf.push_str(&s),
+                    Some(s) => state.buf.push_str(&s),
                     None => return Err((line, format!("unknown entity &{name};"))),
                 }
             }
-            Event::End(e) => {
-                let value = normalize_space(&buf);
-                match e.local_name().as_ref() {
-                    "term" | "termNote" | "descrip" | "admin" | "note" => {
-                        if let Some(t) = term.as_mut() {
-                            match field {
-                                Field::Term => t.text = value,
-                                Field::Status => t.status = Some(value),
-                                Field::PartOfSpeech => t.part_of_speech = Some(value),
-                                Field::TransferComment | Field::Note
-                                    if is_do_not_translate(&value) =>
-                                {
-                                    t.do_not_translate = true
-                                }
-                                Field::Note => t.note = Some(value),
-                                Field::Source => t.source = Some(value),
-                                _ => {}
-                            }
-                        } else if let Some(s) = section.as_mut() {
-                            if field == Field::Definition {
-                                s.definition = Some(value);
-                            }
-                        } else if let Some(c) = concept.as_mut()
-                            && field == Field::Subject
-                        {
-                            c.subject = Some(value);
-                        }
-                        field = Field::None;
-                    }
-                    "termSec" | "tig" | "ntig" => {
-                        let Some(draft) = term.take() else { continue };
-                        let status = match draft.status.as_deref() {
-                            Some(s) => Status::parse(s).ok_or_else(|| {
-                                (draft.line, format!("unknown administrativeStatus {s:?}: use preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts"))
-                            })?,
-                            None => {
-                                return Err((draft.line, format!("term {:?} has no administrativeStatus: add <termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote> (or admitted/deprecated)", draft.text)));
-                            }
-                        };
-                        if draft.text.is_empty() {
-                            return Err((draft.line, "empty <term>".to_owned()));
-                        }
-                        if let Some(s) = section.as_mut() {
-                            s.terms.push(Term {
-                                text: draft.text,
-                                status,
-                                part_of_speech: draft.part_of_speech,
-                                do_not_translate: draft.do_not_translate,
-                                note: draft.note,
-                                source: draft.source,
-                                line: draft.line,
-                            });
-                        }
-                    }
-                    "langSec" | "langSet" => {
-                        if let (Some(s), Some(c)) = (section.take(), concept.as_mut()) {
-                            c.languages.push(s);
-                        }
-                    }
-                    "conceptEntry" | "termEntry" => {
-                        if let Some(c) = concept.take() {
-                            termbase.concepts.push(c);
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Event::End(e) => state.end(e.local_name().as_ref())?,
             Event::Eof => break,
             _ => {}
         }
     }
-    if !saw_root {
+    if !state.saw_root {
         return Err((
             1,
             "not a TBX file: the root element must be <tbx> (TBX v3) or <martif> (TBX v2)"
                 .to_owned(),
         ));
     }
-    Ok(termbase)
+    Ok(state.termbase)
+}
+
+impl State {
+    /// An element opens: a concept, a language section, a term, or a field of one.
+    fn start(&mut self, e: &quick_xml::events::BytesStart<'_>, line: usize) -> ParseResult<()> {
+        let name = e.local_name();
+        let attr = |key: &str| -> Option<String> {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == key || a.key.local_name().as_ref() == key)
+                .and_then(|a| {
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .ok()
+                        .map(|v| v.into_owned())
+                })
+        };
+        match name.as_ref() {
+            "tbx" | "martif" => self.saw_root = true,
+            "conceptEntry" | "termEntry" => {
+                self.concept = Some(Concept {
+                    id: attr("id").unwrap_or_else(|| format!("line-{line}")),
+                    line,
+                    ..Concept::default()
+                });
+            }
+            "langSec" | "langSet" => {
+                let Some(lang) = attr("xml:lang").or_else(|| attr("lang")) else {
+                    return Err((
+                        line,
+                        format!("<{}> without xml:lang: add the language tag", name.as_ref()),
+                    ));
+                };
+                if self.concept.is_none() {
+                    return Err((line, "language section outside a concept entry".to_owned()));
+                }
+                self.section = Some(LanguageSection {
+                    lang,
+                    ..LanguageSection::default()
+                });
+            }
+            "termSec" | "tig" | "ntig" => {
+                if self.section.is_none() {
+                    return Err((line, "term outside a language section".to_owned()));
+                }
+                self.term = Some(TermDraft {
+                    line,
+                    ..TermDraft::default()
+                });
+            }
+            "term" => self.field = Field::Term,
+            "termNote" => {
+                self.field = match attr("type").as_deref() {
+                    Some("administrativeStatus") => Field::Status,
+                    Some("partOfSpeech") => Field::PartOfSpeech,
+                    Some("transferComment") => Field::TransferComment,
+                    _ => Field::None,
+                }
+            }
+            "descrip" => {
+                self.field = match attr("type").as_deref() {
+                    Some("definition") => Field::Definition,
+                    Some("subjectField") => Field::Subject,
+                    _ => Field::None,
+                }
+            }
+            "admin" => {
+                self.field = if attr("type").as_deref() == Some("source") {
+                    Field::Source
+                } else {
+                    Field::None
+                }
+            }
+            "note" => self.field = Field::Note,
+            _ => {}
+        }
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// An element closes: its text goes to the field it belongs to, a finished term to its
+    /// section, a section to its concept, a concept to the termbase.
+    fn end(&mut self, name: &str) -> ParseResult<()> {
+        match name {
+            "term" | "termNote" | "descrip" | "admin" | "note" => {
+                let value = normalize_space(&self.buf);
+                self.close_field(value);
+            }
+            "termSec" | "tig" | "ntig" => {
+                let Some(draft) = self.term.take() else {
+                    return Ok(());
+                };
+                let term = finish_term(draft)?;
+                if let Some(s) = self.section.as_mut() {
+                    s.terms.push(term);
+                }
+            }
+            "langSec" | "langSet" => {
+                if let (Some(s), Some(c)) = (self.section.take(), self.concept.as_mut()) {
+                    c.languages.push(s);
+                }
+            }
+            "conceptEntry" | "termEntry" => {
+                if let Some(c) = self.concept.take() {
+                    self.termbase.concepts.push(c);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The text of a closed field, stored in the innermost open term, section or concept.
+    fn close_field(&mut self, value: String) {
+        let field = std::mem::replace(&mut self.field, Field::None);
+        if let Some(t) = self.term.as_mut() {
+            match field {
+                Field::Term => t.text = value,
+                Field::Status => t.status = Some(value),
+                Field::PartOfSpeech => t.part_of_speech = Some(value),
+                Field::TransferComment | Field::Note if is_do_not_translate(&value) => {
+                    t.do_not_translate = true
+                }
+                Field::Note => t.note = Some(value),
+                Field::Source => t.source = Some(value),
+                _ => {}
+            }
+        } else if let Some(s) = self.section.as_mut() {
+            if field == Field::Definition {
+                s.definition = Some(value);
+            }
+        } else if let Some(c) = self.concept.as_mut()
+            && field == Field::Subject
+        {
+            c.subject = Some(value);
+        }
+    }
+}
+
+/// A term as read, checked: a known status and a text.
+fn finish_term(draft: TermDraft) -> ParseResult<Term> {
+    let status = match draft.status.as_deref() {
+        Some(s) => Status::parse(s).ok_or_else(|| {
+            (draft.line, format!("unknown administrativeStatus {s:?}: use preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts"))
+        })?,
+        None => {
+            return Err((draft.line, format!("term {:?} has no administrativeStatus: add <termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote> (or admitted/deprecated)", draft.text)));
+        }
+    };
+    if draft.text.is_empty() {
+        return Err((draft.line, "empty <term>".to_owned()));
+    }
+    Ok(Term {
+        text: draft.text,
+        status,
+        part_of_speech: draft.part_of_speech,
+        do_not_translate: draft.do_not_translate,
+        note: draft.note,
+        source: draft.source,
+        line: draft.line,
+    })
 }
 
 fn is_do_not_translate(value: &str) -> bool {

@@ -212,17 +212,7 @@ impl Matcher {
             .unwrap_or("")
             .to_ascii_lowercase();
         let mode = mode_for(&primary);
-        let mut terms = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_terms: Vec<Vec<usize>> = Vec::new();
-        let mut pattern_edges: Vec<Edges> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut compound_patterns: Vec<String> = Vec::new();
-        let mut compound_terms: Vec<Vec<usize>> = Vec::new();
-        let mut compound_index: HashMap<String, usize> = HashMap::new();
-        let mut analysis = Analysis::default();
-        let mut variant = Analysis::default();
-
+        let mut build = Builder::default();
         for (ci, concept) in termbase.concepts.iter().enumerate() {
             let Some(section) = concept.language_or_parent(locale) else {
                 continue;
@@ -234,108 +224,20 @@ impl Matcher {
                     status: term.status,
                 };
                 match &mode {
-                    Mode::Chars => {
-                        let norm = normalize_chars(&term.text, None);
-                        let norm = norm.trim_matches(' ');
-                        if norm.is_empty() {
-                            continue;
-                        }
-                        let t = terms.len();
-                        terms.push(Compiled {
-                            term: term_ref,
-                            words: Vec::new(),
-                            base: String::new(),
-                            capitalized: false,
-                        });
-                        let p = intern(norm, &mut index, &mut patterns, &mut pattern_terms);
-                        pattern_terms[p].push(t);
-                        if pattern_edges.len() <= p {
-                            let first = norm.chars().next().is_some_and(is_spaced_word_char);
-                            let last = norm.chars().next_back().is_some_and(is_spaced_word_char);
-                            pattern_edges.push(Edges {
-                                start_word: first,
-                                end_word: last,
-                            });
-                        }
-                    }
-                    Mode::Words(lang) => {
-                        analyze(lang, &term.text, &mut analysis);
-                        if analysis.tokens.is_empty() {
-                            continue;
-                        }
-                        let t = terms.len();
-                        let words = if lang.guard {
-                            analysis
-                                .tokens
-                                .iter()
-                                .map(|tok| analysis.folds[tok.fold.clone()].to_owned())
-                                .collect()
-                        } else {
-                            Vec::new()
-                        };
-                        terms.push(Compiled {
-                            term: term_ref,
-                            words,
-                            base: String::new(),
-                            capitalized: false,
-                        });
-                        let p = intern(
-                            &analysis.joined,
-                            &mut index,
-                            &mut patterns,
-                            &mut pattern_terms,
-                        );
-                        pattern_terms[p].push(t);
-                        if lang.arabic_prefixes {
-                            // The term with an attached conjunction or preposition on its
-                            // first word (وفشل الأعضاء, لآثار الحقن, بمسحات كحولية).
-                            for prefix in ARABIC_PREFIXES {
-                                let text = format!("{prefix}{}", term.text.trim_start());
-                                analyze(lang, &text, &mut variant);
-                                let p = intern(
-                                    &variant.joined,
-                                    &mut index,
-                                    &mut patterns,
-                                    &mut pattern_terms,
-                                );
-                                if !pattern_terms[p].contains(&t) {
-                                    pattern_terms[p].push(t);
-                                }
-                            }
-                        }
-                        if lang.compounds
-                            && analysis.tokens.len() == 1
-                            && term.text.trim().chars().count() >= 4
-                        {
-                            let tok = &analysis.tokens[0];
-                            let stem = &analysis.joined[tok.joined.clone()];
-                            if stem.chars().count() >= 3 {
-                                terms[t].base = analysis.bases[tok.base.clone()].to_owned();
-                                terms[t].capitalized =
-                                    term.text.trim_start().starts_with(char::is_uppercase);
-                                let p = intern(
-                                    &base_string(stem),
-                                    &mut compound_index,
-                                    &mut compound_patterns,
-                                    &mut compound_terms,
-                                );
-                                compound_terms[p].push(t);
-                            }
-                        }
-                    }
+                    Mode::Chars => build.add_chars(term_ref, &term.text),
+                    Mode::Words(lang) => build.add_words(lang, term_ref, &term.text),
                 }
             }
         }
-
         Matcher {
             locale: locale.to_owned(),
             mode,
-            terms,
-            automaton: build_automaton(&patterns),
-            pattern_terms,
-            pattern_edges,
-            compound: build_automaton(&compound_patterns),
-            compound_terms,
+            terms: build.terms,
+            automaton: build_automaton(&build.patterns),
+            pattern_terms: build.pattern_terms,
+            pattern_edges: build.pattern_edges,
+            compound: build_automaton(&build.compound_patterns),
+            compound_terms: build.compound_terms,
         }
     }
 
@@ -608,6 +510,120 @@ impl Matcher {
                     score: 0,
                     term: ti,
                 });
+            }
+        }
+    }
+}
+
+/// A [`Matcher`] being compiled: the terms and the patterns of its automata, interned.
+#[derive(Default)]
+struct Builder {
+    terms: Vec<Compiled>,
+    patterns: Vec<String>,
+    pattern_terms: Vec<Vec<usize>>,
+    pattern_edges: Vec<Edges>,
+    index: HashMap<String, usize>,
+    compound_patterns: Vec<String>,
+    compound_terms: Vec<Vec<usize>>,
+    compound_index: HashMap<String, usize>,
+    analysis: Analysis,
+    variant: Analysis,
+}
+
+impl Builder {
+    /// A term of a language written without spaces: its normalized text is the pattern.
+    fn add_chars(&mut self, term_ref: TermRef, text: &str) {
+        let norm = normalize_chars(text, None);
+        let norm = norm.trim_matches(' ');
+        if norm.is_empty() {
+            return;
+        }
+        let t = self.terms.len();
+        self.terms.push(Compiled {
+            term: term_ref,
+            words: Vec::new(),
+            base: String::new(),
+            capitalized: false,
+        });
+        let p = intern(
+            norm,
+            &mut self.index,
+            &mut self.patterns,
+            &mut self.pattern_terms,
+        );
+        self.pattern_terms[p].push(t);
+        if self.pattern_edges.len() <= p {
+            let first = norm.chars().next().is_some_and(is_spaced_word_char);
+            let last = norm.chars().next_back().is_some_and(is_spaced_word_char);
+            self.pattern_edges.push(Edges {
+                start_word: first,
+                end_word: last,
+            });
+        }
+    }
+
+    /// A term of a spaced language: its stems are the pattern, with Arabic prefix variants
+    /// and, for a one-word term of a compounding language, the compound-tail pattern.
+    fn add_words(&mut self, lang: &WordLang, term_ref: TermRef, text: &str) {
+        let analysis = &mut self.analysis;
+        analyze(lang, text, analysis);
+        if analysis.tokens.is_empty() {
+            return;
+        }
+        let t = self.terms.len();
+        let words = if lang.guard {
+            analysis
+                .tokens
+                .iter()
+                .map(|tok| analysis.folds[tok.fold.clone()].to_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.terms.push(Compiled {
+            term: term_ref,
+            words,
+            base: String::new(),
+            capitalized: false,
+        });
+        let p = intern(
+            &analysis.joined,
+            &mut self.index,
+            &mut self.patterns,
+            &mut self.pattern_terms,
+        );
+        self.pattern_terms[p].push(t);
+        if lang.arabic_prefixes {
+            // The term with an attached conjunction or preposition on its first word
+            // (وفشل الأعضاء, لآثار الحقن, بمسحات كحولية).
+            for prefix in ARABIC_PREFIXES {
+                let text = format!("{prefix}{}", text.trim_start());
+                analyze(lang, &text, &mut self.variant);
+                let p = intern(
+                    &self.variant.joined,
+                    &mut self.index,
+                    &mut self.patterns,
+                    &mut self.pattern_terms,
+                );
+                if !self.pattern_terms[p].contains(&t) {
+                    self.pattern_terms[p].push(t);
+                }
+            }
+        }
+        let analysis = &self.analysis;
+        if lang.compounds && analysis.tokens.len() == 1 && text.trim().chars().count() >= 4 {
+            let tok = &analysis.tokens[0];
+            let stem = &analysis.joined[tok.joined.clone()];
+            if stem.chars().count() >= 3 {
+                self.terms[t].base = analysis.bases[tok.base.clone()].to_owned();
+                self.terms[t].capitalized = text.trim_start().starts_with(char::is_uppercase);
+                let p = intern(
+                    &base_string(stem),
+                    &mut self.compound_index,
+                    &mut self.compound_patterns,
+                    &mut self.compound_terms,
+                );
+                self.compound_terms[p].push(t);
             }
         }
     }
