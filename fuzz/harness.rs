@@ -59,7 +59,7 @@ fn shipped() -> &'static Shipped {
 /// (so every byte of a seed stays text).
 pub fn check(data: &[u8]) {
     let shipped = shipped();
-    let Ok(text) = medloc::error::decode_text(Path::new("x.ftl"), data.to_vec()) else {
+    let Ok(text) = medloc::fsio::decode_text(Path::new("x.ftl"), data.to_vec()) else {
         return; // not UTF-8: medloc reports the file as unreadable and reads no further
     };
     let locales = &shipped.project.locales;
@@ -163,7 +163,7 @@ updated = \"2024-01-03\"
 /// hold one message per block; splitting it again against that file must keep every ID
 /// and write the same bytes (`split --check` on an unchanged article reports nothing).
 pub fn split(data: &[u8]) {
-    let Ok(text) = medloc::error::decode_text(Path::new("a.md"), data.to_vec()) else {
+    let Ok(text) = medloc::fsio::decode_text(Path::new("a.md"), data.to_vec()) else {
         return;
     };
     let text = if text.starts_with("+++\n") {
@@ -207,7 +207,7 @@ pub fn split(data: &[u8]) {
 /// `termbase`: the input is read as a TBX file and as a CSV glossary; what loads is
 /// compiled into term matchers, which then search the input and a sample sentence.
 pub fn termbase(data: &[u8]) {
-    let Ok(text) = medloc::error::decode_text(Path::new("t.tbx"), data.to_vec()) else {
+    let Ok(text) = medloc::fsio::decode_text(Path::new("t.tbx"), data.to_vec()) else {
         return;
     };
     for name in ["terms.tbx", "terms.csv"] {

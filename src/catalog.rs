@@ -742,7 +742,7 @@ impl LocaleBytes {
             .into_par_iter()
             .map(|(rel, shown, bytes)| {
                 let text = bytes
-                    .and_then(|b| crate::error::decode_text(Path::new(&shown), b))
+                    .and_then(|b| crate::fsio::decode_text(Path::new(&shown), b))
                     .and_then(|t| within_limits(&shown, t));
                 (rel, shown, text)
             })
@@ -766,9 +766,9 @@ impl LocaleBytes {
 /// directory should be.
 fn locale_listing(project: &Project, locale: &str, source: &dyn Tree) -> Result<Listing> {
     if locale.parse::<unic_langid::LanguageIdentifier>().is_err() {
-        return Err(Error::Usage(format!(
-            "locale {locale:?} is not a valid BCP 47 language tag (like es, es-MX, zh-CN); rename its directory and its entry in l10n.toml; skipped"
-        )));
+        return Err(Error::InvalidLocaleTag {
+            locale: locale.to_owned(),
+        });
     }
     let listing = project.locale_listing(locale, source);
     if let Some(dir) = &listing.dir
@@ -809,7 +809,7 @@ pub fn read_project_locale_bytes(project: &Project, locale: &str) -> Result<Loca
             let shown = project.display_path(&f.path);
             let bytes = std::fs::read(&f.path).map_err(|source| Error::Read {
                 path: PathBuf::from(&shown),
-                source,
+                source: source.into(),
             });
             (f.rel, shown, bytes)
         })

@@ -441,9 +441,7 @@ pub fn merge(
     use crate::error::Error;
     let mut parts = parts.into_iter();
     let Some((first_path, mut merged)) = parts.next() else {
-        return Err(Error::Usage(
-            "--merge: give at least one coverage JSON report".into(),
-        ));
+        return Err(Error::NothingToMerge);
     };
     let refuse = |path: &std::path::Path, message: String| Error::Merge {
         path: path.to_owned(),

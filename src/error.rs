@@ -1,20 +1,21 @@
 //! Typed errors of the library. The binary maps them to messages and exit code 2.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// An error that stops one operation from running. Each variant names the file and,
 /// where one exists, the line, and says what to do about it.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     #[error("{path}: cannot read: {source}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        source: Arc<std::io::Error>,
     },
     #[error("{path}: cannot write: {source}{}", write_hint(source))]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        source: Arc<std::io::Error>,
     },
     #[error(
         "{path}:{line}: the file is not valid UTF-8 (first bad byte at column {column}); save it as UTF-8"
@@ -52,8 +53,99 @@ pub enum Error {
         "{source} (a termbase listed in l10n.toml under [medloc] termbase: restore the file or remove it from the list)"
     )]
     Termbase { source: Box<Error> },
-    #[error("{0}")]
-    Usage(String),
+    /// `coverage --merge` with no report to merge.
+    #[error("--merge: give at least one coverage JSON report")]
+    NothingToMerge,
+    /// `medloc init` into a directory that holds a file it would write.
+    #[error(
+        "{dir}: already holds {first} (and {more} more); medloc init never overwrites files: choose an empty directory"
+    )]
+    InitWouldOverwrite {
+        dir: PathBuf,
+        first: String,
+        more: usize,
+    },
+    /// `split` in a project whose articles' directory does not exist.
+    #[error(
+        "no {dir} directory: the project has no Markdown articles to split; create it, or set [medloc] source in {config} to the articles' directory"
+    )]
+    NoArticles { dir: String, config: String },
+    /// An article named on the command line that the project does not have.
+    #[error("no article {name:?} in {dir}; name it by file stem (track-marks) or path")]
+    UnknownArticle { name: String, dir: String },
+    /// `--article` naming no reference file.
+    #[error("--article {name}: no such reference file (the reference files are: {})", known.join(", "))]
+    UnknownReferenceFile { name: String, known: Vec<String> },
+    /// A render output that is a file.
+    #[error("{path}: the output is a file, not a directory; remove it or choose another --out")]
+    OutputIsFile { path: PathBuf },
+    /// A path a render would write outside its output directory (never taken).
+    #[error("refusing to write {path} outside the output directory")]
+    OutsideOutput { path: PathBuf },
+    /// A worker of a render panicked: a bug, reported instead of a half-written site.
+    #[error(
+        "{what}: a worker thread panicked (a bug in medloc; please report it); nothing was replaced"
+    )]
+    WorkerPanicked { what: String },
+    /// `--jobs`: the thread pool could not start.
+    #[error("--jobs: cannot start threads: {detail}")]
+    Threads { detail: String },
+    /// No project file among those given.
+    #[error("no project file given")]
+    NoProjectFile,
+    /// No project file found upward from the working directory, and no default layout.
+    #[error(
+        "no {config_file} in {dir} or above it, and no default layout (locales/{reference}/) there; run `medloc init` to create a project, or pass --config PATH"
+    )]
+    NoProject {
+        config_file: &'static str,
+        dir: PathBuf,
+        reference: &'static str,
+    },
+    /// `--locale` naming a locale the project does not have (in a selection list).
+    #[error("--locale {name}: not a locale of this project (it has: {})", known.join(", "))]
+    NotAProjectLocale { name: String, known: Vec<String> },
+    /// A locale directory or entry whose name is not a language tag.
+    #[error(
+        "locale {locale:?} is not a valid BCP 47 language tag (like es, es-MX, zh-CN); rename its directory and its entry in l10n.toml; skipped"
+    )]
+    InvalidLocaleTag { locale: String },
+    /// The language server's connection failed.
+    #[error("language server: {detail}")]
+    Protocol { detail: String },
+    /// `--format` contradicting `-o`'s extension.
+    #[error(
+        "--format {given} does not match --output {output} (a {implied} file); drop --format or change the file's extension"
+    )]
+    FormatMismatch {
+        given: &'static str,
+        output: String,
+        implied: &'static str,
+    },
+    /// An option's value that is not what it takes.
+    #[error("{option} {value}: {expected}")]
+    InvalidOption {
+        option: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    /// `medloc rules NAME` with no such rule.
+    #[error("no rule {name:?}; `medloc rules` lists them")]
+    UnknownRule { name: String },
+    /// `medloc terms` in a project without a termbase.
+    #[error(
+        "the project has no termbase: list one in l10n.toml as [medloc] termbase = [\"locales/terminology.tbx\"]"
+    )]
+    NoTermbase,
+    /// A locale with no file to read.
+    #[error("{locale}: no files to read")]
+    NoLocaleFiles { locale: String },
+    /// `sync --accept` naming a message the locale does not translate.
+    #[error("--accept {locale} {id}: the locale has no translation with that ID")]
+    UnknownTranslation { locale: String, id: String },
+    /// A reference file the locale has no file for (an import needs one to write into).
+    #[error("{rel}: locale {locale} has no file for the reference file")]
+    NoLocaleFile { rel: PathBuf, locale: String },
     /// A locale named in an option that the project does not have.
     #[error("{option} {name}: not a locale of this project{}", unknown_locale_hint(suggestion.as_deref(), known))]
     UnknownLocale {
@@ -223,131 +315,9 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Reads a text file: UTF-8 required, a leading byte-order mark is dropped and CRLF line
-/// ends become LF, so that every later stage sees one form and line numbers still match
-/// what an editor shows.
-pub fn read_text(path: &std::path::Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    decode_text(path, bytes)
-}
-
-/// [`read_text`] for bytes already in memory (`path` names them in errors).
-pub fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let good = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = bytes[..good]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        Error::NotUtf8 {
-            path: path.to_owned(),
-            line,
-            column: good - line_start + 1,
-        }
-    })?;
-    let mut text = text;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    })
-}
-
-/// Writes `contents` to `path` through a temporary file in the same directory and a
-/// rename, so a reader never sees a half-written file; when writing fails, nothing is left
-/// behind. A device or pipe (`-o /dev/stdout`) is written in place instead: a rename would
-/// replace the device with a regular file.
-pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let err = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        let mut device = std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(err)?;
-        return device
-            .write_all(contents)
-            .and_then(|()| device.flush())
-            .map_err(err);
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    create_dir_for(path, dir)?;
-    let mut builder = tempfile::Builder::new();
-    // A new file gets the mode a plain write gives (0666 less the umask, as `>` does), not
-    // a temporary file's 0600; a file replaced keeps its own mode.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
-    if let Ok(existing) = std::fs::metadata(path) {
-        tmp.as_file()
-            .set_permissions(existing.permissions())
-            .map_err(err)?;
-    }
-    tmp.write_all(contents).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
-}
-
-/// Creates `dir` (and its parents) to hold `path`; when a file stands where a directory
-/// must be, the error names `path` and that file instead of the bare "File exists".
-pub(crate) fn create_dir_for(path: &std::path::Path, dir: &std::path::Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|source| {
-        let source = match dir.ancestors().find(|a| a.is_file()) {
-            Some(file) => std::io::Error::new(
-                std::io::ErrorKind::NotADirectory,
-                format!(
-                    "{} is a file, not a directory; choose another path",
-                    file.display()
-                ),
-            ),
-            None => source,
-        };
-        Error::Write {
-            path: path.to_owned(),
-            source,
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-    #[test]
-    fn decode_strips_bom_and_crlf() -> TestResult {
-        let text = decode_text("a".as_ref(), b"\xef\xbb\xbfone\r\ntwo\r\n".to_vec())?;
-        assert_eq!(text, "one\ntwo\n");
-        Ok(())
-    }
-
-    #[test]
-    fn invalid_utf8_names_line_and_column() {
-        let err = decode_text("x.md".as_ref(), b"ok\nab\xffc".to_vec()).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "x.md:2: the file is not valid UTF-8 (first bad byte at column 3); save it as UTF-8"
-        );
-    }
 
     #[test]
     fn line_of_counts_newlines() {

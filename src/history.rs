@@ -10,7 +10,8 @@
 //! Runs git read-only: never checks out, never touches the index or the working tree.
 
 use crate::catalog::{Catalog, FileSource};
-use crate::error::{Error, Result, decode_text};
+use crate::error::{Error, Result};
+use crate::fsio::decode_text;
 use crate::project::{Kind, Project};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -72,7 +73,7 @@ impl GitRevision {
     pub fn open(root: &Path, revision: &str) -> Result<GitRevision> {
         let root = root.canonicalize().map_err(|source| Error::Read {
             path: root.to_owned(),
-            source,
+            source: source.into(),
         })?;
         let toplevel = git(&root, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
             Failed::Exit(detail) => Error::NotGitRepository {

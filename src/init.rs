@@ -1,7 +1,8 @@
 //! `medloc init DIR`: writes the sample project embedded at build time (see build.rs) into
 //! a new or empty directory, as `mdbook init` does. Never overwrites a file.
 
-use crate::error::{Error, Result, write_atomic};
+use crate::error::{Error, Result};
+use crate::fsio::write_atomic;
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/sample_project.rs"));
@@ -21,12 +22,11 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
         .map(|p| p.display().to_string())
         .collect();
     if !clashes.is_empty() {
-        return Err(Error::Usage(format!(
-            "{} already holds {} (and {} more); medloc init never overwrites files: choose an empty directory",
-            dir.display(),
-            clashes[0],
-            clashes.len() - 1
-        )));
+        return Err(Error::InitWouldOverwrite {
+            dir: dir.to_owned(),
+            first: clashes[0].to_string(),
+            more: clashes.len() - 1,
+        });
     }
     let mut written = Vec::with_capacity(SAMPLE_FILES.len());
     for (rel, contents) in SAMPLE_FILES {

@@ -14,6 +14,7 @@ pub mod check;
 pub mod cli;
 pub mod coverage;
 pub mod error;
+pub mod fsio;
 pub mod ftl;
 pub mod history;
 pub mod init;

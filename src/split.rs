@@ -2,7 +2,8 @@
 //! stable (see `source::ids`). Writes atomically, or with `check` writes nothing and says
 //! what would change.
 
-use crate::error::{Error, Result, read_text, write_atomic};
+use crate::error::{Error, Result};
+use crate::fsio::{read_text, write_atomic};
 use crate::ftl::{ParsedFile, escape_literal, flatten_pattern};
 use crate::project::Project;
 use crate::source::ids::{Alignment, OldMessage, assign_ids};
@@ -34,18 +35,17 @@ pub fn split(project: &Project, only: &[String], check: bool) -> Result<Vec<Resu
 /// The Markdown sources of a project, sorted; `only` narrows them by slug or path.
 pub fn source_files(project: &Project, only: &[String]) -> Result<Vec<PathBuf>> {
     let Some(dir) = project.articles()? else {
-        return Err(Error::Usage(format!(
-            "no {} directory: the project has no Markdown articles to split; create it, or set [medloc] source in {} to the articles' directory",
-            project.display_path(&project.source_dir()),
-            project.config_path.as_deref().map_or_else(
+        return Err(Error::NoArticles {
+            dir: project.display_path(&project.source_dir()),
+            config: project.config_path.as_deref().map_or_else(
                 || crate::project::CONFIG_FILE.into(),
-                |p| p.display().to_string()
-            )
-        )));
+                |p| p.display().to_string(),
+            ),
+        });
     };
     let entries = std::fs::read_dir(&dir).map_err(|source| Error::Read {
         path: dir.clone(),
-        source,
+        source: source.into(),
     })?;
     let mut files: Vec<PathBuf> = entries
         .flatten()
@@ -66,10 +66,10 @@ pub fn source_files(project: &Project, only: &[String]) -> Result<Vec<PathBuf>> 
         match found {
             Some(p) => picked.push(p.clone()),
             None => {
-                return Err(Error::Usage(format!(
-                    "no article {name:?} in {}; name it by file stem (track-marks) or path",
-                    project.display_path(&dir)
-                )));
+                return Err(Error::UnknownArticle {
+                    name: name.clone(),
+                    dir: project.display_path(&dir),
+                });
             }
         }
     }

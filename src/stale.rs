@@ -13,7 +13,8 @@
 //! A record `sync` wrote for the current English and translation (an accept) still wins.
 
 use crate::catalog::{Catalog, Entry, FtlFile};
-use crate::error::{Error, Result, read_text, write_atomic};
+use crate::error::{Error, Result};
+use crate::fsio::{read_text, write_atomic};
 use crate::project::Project;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -179,9 +180,10 @@ pub fn sync(
             .iter()
             .any(|l| &l.locale == locale && l.files.values().any(|f| f.entry(id).is_some()));
         if !known {
-            return Err(Error::Usage(format!(
-                "--accept {locale} {id}: the locale has no translation with that ID"
-            )));
+            return Err(Error::UnknownTranslation {
+                locale: locale.to_string(),
+                id: id.to_string(),
+            });
         }
     }
     let mut outcomes = Vec::new();

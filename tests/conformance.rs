@@ -56,7 +56,7 @@ fn expected(ftl: &Path) -> Expected {
 
 /// The file as medloc reads it (BOM dropped, CRLF to LF), parsed once.
 fn parsed(ftl: &Path) -> FtlFile {
-    let text = medloc::error::read_text(ftl).unwrap();
+    let text = medloc::fsio::read_text(ftl).unwrap();
     FtlFile::parse("x.ftl".into(), "x.ftl".into(), text)
 }
 
@@ -183,7 +183,7 @@ fn syntax_error_lines(json: &str, path: &str) -> Vec<usize> {
 /// own lines, in the file where it is.
 fn assert_syntax_errors(json: &str, path: &str, ftl: &Path, what: &str) {
     let want = expected_as_read(ftl);
-    let text = medloc::error::read_text(ftl).unwrap();
+    let text = medloc::fsio::read_text(ftl).unwrap();
     let ranges = junk_lines(&text, &want.junk);
     let mut lines = syntax_error_lines(json, path);
     lines.sort();

@@ -61,13 +61,33 @@ pub struct Cache {
     dir: PathBuf,
 }
 
+/// Why a cache entry could not be used or stored: a warning, never an error (the unit is
+/// checked without the cache).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CacheError {
+    #[error("{path}: {detail}")]
+    Io { path: PathBuf, detail: String },
+    #[error("{path}: not a cache entry medloc can read ({detail})")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{path}: unknown rule or severity {rule:?}/{severity:?}")]
+    UnknownRule {
+        path: PathBuf,
+        rule: String,
+        severity: String,
+    },
+    #[error("cannot encode a cache entry: {detail}")]
+    Encode { detail: String },
+    #[error("{0}")]
+    Write(String),
+}
+
 /// What reading an entry gave.
 pub enum Lookup {
     Hit(Vec<Finding>),
     /// No entry, or one for other inputs.
     Miss,
     /// An entry that cannot be used: the warning to show.
-    Unusable(String),
+    Unusable(CacheError),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -90,7 +110,7 @@ pub enum Probe {
     /// An entry for these inputs (its findings are read by [`Cache::get`]).
     Fresh,
     Miss,
-    Unusable(String),
+    Unusable(CacheError),
 }
 
 /// [`Finding`] as stored: the rule by name, the span kept.
@@ -136,16 +156,21 @@ impl Cache {
         let read = std::fs::File::open(&path).and_then(|f| f.take(256).read_to_end(&mut head));
         match read {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Probe::Miss,
-            Err(e) => return Probe::Unusable(format!("{}: {e}", path.display())),
+            Err(e) => {
+                return Probe::Unusable(CacheError::Io {
+                    path,
+                    detail: e.to_string(),
+                });
+            }
             Ok(_) => {}
         }
         match postcard::take_from_bytes::<Header>(&head) {
             Ok((h, _)) if h.schema == ENTRY_SCHEMA && h.key == key => Probe::Fresh,
             Ok(_) => Probe::Miss,
-            Err(e) => Probe::Unusable(format!(
-                "{}: not a cache entry medloc can read ({e})",
-                path.display()
-            )),
+            Err(e) => Probe::Unusable(CacheError::Corrupt {
+                path,
+                detail: e.to_string(),
+            }),
         }
     }
 
@@ -155,15 +180,20 @@ impl Cache {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Lookup::Miss,
-            Err(e) => return Lookup::Unusable(format!("{}: {e}", path.display())),
+            Err(e) => {
+                return Lookup::Unusable(CacheError::Io {
+                    path,
+                    detail: e.to_string(),
+                });
+            }
         };
         let entry: Entry = match postcard::from_bytes(&bytes) {
             Ok(e) => e,
             Err(e) => {
-                return Lookup::Unusable(format!(
-                    "{}: not a cache entry medloc can read ({e})",
-                    path.display()
-                ));
+                return Lookup::Unusable(CacheError::Corrupt {
+                    path,
+                    detail: e.to_string(),
+                });
             }
         };
         if entry.schema != ENTRY_SCHEMA || entry.key != key {
@@ -173,12 +203,11 @@ impl Cache {
         for f in entry.findings {
             let (Some(rule), Some(severity)) = (rules::find(&f.rule), Severity::parse(&f.severity))
             else {
-                return Lookup::Unusable(format!(
-                    "{}: unknown rule or severity {:?}/{:?}",
-                    path.display(),
-                    f.rule,
-                    f.severity
-                ));
+                return Lookup::Unusable(CacheError::UnknownRule {
+                    path,
+                    rule: f.rule,
+                    severity: f.severity,
+                });
             };
             findings.push(Finding {
                 rule: rule.name,
@@ -202,7 +231,7 @@ impl Cache {
     }
 
     /// Stores `findings` for `unit` under `key`, atomically. An error is for a warning only.
-    pub fn put(&self, unit: &str, key: &str, findings: &[Finding]) -> Result<(), String> {
+    pub fn put(&self, unit: &str, key: &str, findings: &[Finding]) -> Result<(), CacheError> {
         let entry = Entry {
             schema: ENTRY_SCHEMA.to_owned(),
             key: key.to_owned(),
@@ -230,10 +259,15 @@ impl Cache {
                 })
                 .collect(),
         };
-        let bytes = postcard::to_stdvec(&entry).map_err(|e| e.to_string())?;
-        self.prepare()
-            .map_err(|e| format!("{}: {e}", self.dir.display()))?;
-        crate::error::write_atomic(&self.path(unit), &bytes).map_err(|e| e.to_string())
+        let bytes = postcard::to_stdvec(&entry).map_err(|e| CacheError::Encode {
+            detail: e.to_string(),
+        })?;
+        self.prepare().map_err(|e| CacheError::Io {
+            path: self.dir.clone(),
+            detail: e.to_string(),
+        })?;
+        crate::fsio::write_atomic(&self.path(unit), &bytes)
+            .map_err(|e| CacheError::Write(e.to_string()))
     }
 
     /// Creates the directory with its `.gitignore` and `CACHEDIR.TAG` (once).
@@ -284,7 +318,9 @@ mod tests {
         let cache = Cache::new(dir.path().join("c"));
         assert!(matches!(cache.get("locale-es", "k1"), Lookup::Miss));
         assert_eq!(cache.probe("locale-es", "k1"), Probe::Miss);
-        cache.put("locale-es", "k1", &[finding()])?;
+        cache
+            .put("locale-es", "k1", &[finding()])
+            .map_err(|e| e.to_string())?;
         assert_eq!(cache.probe("locale-es", "k1"), Probe::Fresh);
         assert_eq!(cache.probe("locale-es", "k2"), Probe::Miss);
         match cache.get("locale-es", "k1") {
@@ -295,8 +331,14 @@ mod tests {
         assert!(dir.path().join("c/CACHEDIR.TAG").is_file());
         std::fs::write(dir.path().join("c/check/locale-es.bin"), "{\"schema\": 1")
             .map_err(|e| e.to_string())?;
-        assert!(matches!(cache.get("locale-es", "k1"), Lookup::Unusable(_)));
-        assert!(matches!(cache.probe("locale-es", "k1"), Probe::Unusable(_)));
+        assert!(matches!(
+            cache.get("locale-es", "k1"),
+            Lookup::Unusable(CacheError::Corrupt { .. })
+        ));
+        assert!(matches!(
+            cache.probe("locale-es", "k1"),
+            Probe::Unusable(CacheError::Corrupt { .. })
+        ));
         Ok(())
     }
 

@@ -251,22 +251,11 @@ pub fn check(
     findings.extend(per_locale.into_iter().flatten());
     sort_findings(project, &mut findings);
     let mut problems: Vec<Error> = Vec::new();
-    problems.extend(
-        catalog
-            .reference
-            .unreadable
-            .iter()
-            .map(|e| Error::Usage(e.to_string())),
-    );
+    problems.extend(catalog.reference.unreadable.iter().cloned());
     for locale in &catalog.locales {
-        problems.extend(
-            locale
-                .unreadable
-                .iter()
-                .map(|e| Error::Usage(e.to_string())),
-        );
+        problems.extend(locale.unreadable.iter().cloned());
     }
-    problems.extend(catalog.problems.iter().map(|e| Error::Usage(e.to_string())));
+    problems.extend(catalog.problems.iter().cloned());
     Ok(CheckReport {
         reference: project.reference_locale.clone(),
         findings,

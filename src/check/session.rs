@@ -63,7 +63,7 @@ impl Session {
                 .unreadable
                 .iter()
                 .chain(catalog.locales.iter().flat_map(|l| l.unreadable.iter()))
-                .map(|e| Error::Usage(e.to_string())),
+                .cloned(),
         );
         let names = crate::text::names::Names::new(termbase.do_not_translate_names());
         let terms = (!termbase.concepts.is_empty())

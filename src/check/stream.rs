@@ -181,7 +181,7 @@ impl Checker {
                 .map(|(rel, shown, text)| {
                     let text = match text {
                         Ok(t) => Ok(t.clone()),
-                        Err(e) => Err(Error::Usage(e.to_string())),
+                        Err(e) => Err(e.clone()),
                     };
                     (rel.clone(), shown.clone(), text)
                 })
@@ -287,19 +287,16 @@ pub fn check_each<T: Send>(
         .filter(|(_, p)| matches!(p, Plan::Check { .. }))
         .map(|(t, _)| (*t).clone())
         .collect();
-    let checker: OnceLock<std::result::Result<Checker, String>> = OnceLock::new();
+    let checker: OnceLock<Result<Checker>> = OnceLock::new();
     if !to_check.is_empty() || matches!(reference_plan, Some(Plan::Check { .. })) {
         let built = Checker::new(&reference_texts, &termbase, project, &locales)?;
         let _ = checker.set(Ok(built));
     }
     let get_checker = || {
         checker
-            .get_or_init(|| {
-                Checker::new(&reference_texts, &termbase, project, &locales)
-                    .map_err(|e| e.to_string())
-            })
+            .get_or_init(|| Checker::new(&reference_texts, &termbase, project, &locales))
             .as_ref()
-            .map_err(|e| Error::Usage(e.clone()))
+            .map_err(Error::clone)
     };
     let work = Work {
         project,
@@ -566,7 +563,7 @@ impl Work<'_> {
         if let (Some(cache), Some(key)) = (self.cache, &key)
             && let Err(w) = cache.put(&entry, key, &findings)
         {
-            done.warnings.push(w);
+            done.warnings.push(w.to_string());
         }
         let absent_dir = files
             .as_ref()
@@ -644,12 +641,7 @@ impl Work<'_> {
             problems: Vec::new(),
         };
         let locale = &catalog.locales[0];
-        problems.extend(
-            locale
-                .unreadable
-                .iter()
-                .map(|e| Error::Usage(e.to_string())),
-        );
+        problems.extend(locale.unreadable.iter().cloned());
         let findings = run.check_locale(&catalog, locale, self.states.get(name));
         let sources = if self.sources {
             let mut sources = file_sources(&findings, locale);
@@ -681,7 +673,7 @@ fn plan(
         Probe::Miss => Plan::Check { key, warning: None },
         Probe::Unusable(w) => Plan::Check {
             key,
-            warning: Some(unusable(w)),
+            warning: Some(unusable(w.to_string())),
         },
     }
 }

@@ -8,7 +8,8 @@
 use super::Outcome;
 use crate::check::{CheckOptions, Severity, Stream};
 use crate::coverage::check_covered;
-use crate::error::{Result, write_atomic};
+use crate::error::Result;
+use crate::fsio::write_atomic;
 use crate::project::Project;
 use crate::report::check_text::Tally;
 use std::path::PathBuf;

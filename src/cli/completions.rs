@@ -24,14 +24,14 @@ pub fn man() -> Result<Outcome> {
         .render(&mut out)
         .map_err(|source| Error::Write {
             path: "standard output".into(),
-            source,
+            source: source.into(),
         })?;
     use std::io::Write;
     std::io::stdout()
         .write_all(&out)
         .map_err(|source| Error::Write {
             path: "standard output".into(),
-            source,
+            source: source.into(),
         })?;
     Ok(Outcome::Clean)
 }

@@ -185,7 +185,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     let width = table_width(args.width, args.output.is_none());
     let text = render(project, &coverage, format, width)?;
     match &args.output {
-        Some(path) => crate::error::write_atomic(path, text.as_bytes())?,
+        Some(path) => crate::fsio::write_atomic(path, text.as_bytes())?,
         None => print!("{text}"),
     }
     let mut outcome = Outcome::Clean;
@@ -221,12 +221,11 @@ fn output_format(given: Option<Format>, output: Option<&std::path::Path>) -> Res
             _ => None,
         });
     match (given, implied) {
-        (Some(g), Some(i)) if g != i => Err(Error::Usage(format!(
-            "--format {} does not match --output {} (a {} file); drop --format or change the file's extension",
-            format_name(g),
-            output.map(|p| p.display().to_string()).unwrap_or_default(),
-            format_name(i)
-        ))),
+        (Some(g), Some(i)) if g != i => Err(Error::FormatMismatch {
+            given: format_name(g),
+            output: output.map(|p| p.display().to_string()).unwrap_or_default(),
+            implied: format_name(i),
+        }),
         (Some(g), _) => Ok(g),
         (None, Some(i)) => Ok(i),
         (None, None) => Ok(Format::Text),
@@ -247,7 +246,7 @@ fn merged(project: &Project, paths: &[std::path::PathBuf]) -> Result<Coverage> {
     let parts = paths
         .iter()
         .map(|path| {
-            let text = crate::error::read_text(path)?;
+            let text = crate::fsio::read_text(path)?;
             let coverage: Coverage = serde_json::from_str(&text).map_err(|e| Error::Config {
                 path: path.clone(),
                 line: e.line(),
@@ -275,10 +274,10 @@ fn parse_gates(values: &[String]) -> Result<Vec<(Option<String>, f64)>> {
                 .parse()
                 .ok()
                 .filter(|p: &f64| (0.0..=100.0).contains(p))
-                .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "--fail-under {v}: expected a percent from 0 to 100, or LOCALE=PERCENT"
-                    ))
+                .ok_or_else(|| Error::InvalidOption {
+                    option: "--fail-under",
+                    value: v.to_string(),
+                    expected: "expected a percent from 0 to 100, or LOCALE=PERCENT",
                 })?;
             Ok((locale, pct))
         })

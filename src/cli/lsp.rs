@@ -19,6 +19,8 @@ pub fn run(_args: Args) -> Result<Outcome> {
         Ok(Ending::Clean) => Ok(Outcome::Clean),
         // The protocol's exit code for an `exit` without `shutdown` is 1.
         Ok(Ending::Abrupt) => Ok(Outcome::Findings),
-        Err(e) => Err(Error::Usage(e.to_string())),
+        Err(e) => Err(Error::Protocol {
+            detail: e.to_string(),
+        }),
     }
 }

@@ -219,7 +219,7 @@ fn load_project(config: &[PathBuf]) -> Result<Project> {
         [] => {
             let cwd = std::env::current_dir().map_err(|source| crate::Error::Read {
                 path: PathBuf::from("."),
-                source,
+                source: source.into(),
             })?;
             Project::discover(&cwd)
         }

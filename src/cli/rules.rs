@@ -23,9 +23,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
         }
         Some(name) => {
-            let rule = find(&name).ok_or_else(|| {
-                Error::Usage(format!("no rule {name:?}; `medloc rules` lists them"))
-            })?;
+            let rule = find(&name).ok_or_else(|| Error::UnknownRule { name: name.clone() })?;
             println!("{} (default: {})\n", rule.name, rule.severity.as_str());
             println!("{}", doc(rule.name).unwrap_or(rule.summary));
         }

@@ -28,9 +28,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     project.require_locale("terms", &locale, true)?;
     let termbase = Termbase::load_project(project)?;
     if termbase.concepts.is_empty() {
-        return Err(Error::Usage(
-            "the project has no termbase: list one in l10n.toml as [medloc] termbase = [\"locales/terminology.tbx\"]".to_owned(),
-        ));
+        return Err(Error::NoTermbase);
     }
     let only = if is_reference {
         Vec::new()
@@ -39,17 +37,19 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
     };
     let (only, problems) = project.select_locales(&only, None);
     if let Some(problem) = problems.first() {
-        return Err(Error::Usage(problem.to_string()));
+        return Err(problem.clone());
     }
     let catalog = Catalog::load(project, &only)?;
     if let Some(problem) = catalog.problems.first() {
-        return Err(Error::Usage(problem.to_string()));
+        return Err(problem.clone());
     }
     let compiled: Vec<String> = catalog.locales.iter().map(|l| l.locale.clone()).collect();
     let terms = Terms::new(termbase, &project.reference_locale, &compiled);
     let usage = crate::terminology::index::TermLookup::new(&terms, &locale)
         .and_then(|lookup| crate::terms::for_locale(&lookup, &catalog, &locale))
-        .ok_or_else(|| Error::Usage(format!("{locale}: no files to read")))?;
+        .ok_or_else(|| Error::NoLocaleFiles {
+            locale: locale.clone(),
+        })?;
     match args.format {
         Format::Json => print!("{}", terms_json::render(&usage)),
         Format::Text => print!("{}", terms_text::render(&usage)),

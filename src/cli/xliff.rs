@@ -56,7 +56,7 @@ pub fn run(project: &Project, args: Args) -> Result<Outcome> {
             };
             for file in xliff::export(project, &catalog, &locale, article.as_deref(), version)? {
                 let path = out.join(&file.name);
-                crate::error::write_atomic(&path, file.xml.as_bytes())?;
+                crate::fsio::write_atomic(&path, file.xml.as_bytes())?;
                 println!("{}", path.display());
             }
             Ok(Outcome::Clean)

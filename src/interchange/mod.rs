@@ -19,7 +19,7 @@ pub use crate::error::InterchangeError;
 pub fn read_xml(path: &std::path::Path) -> crate::Result<String> {
     let meta = std::fs::metadata(path).map_err(|source| crate::Error::Read {
         path: path.to_owned(),
-        source,
+        source: source.into(),
     })?;
     if meta.len() > MAX_INTERCHANGE_BYTES as u64 {
         return Err(InterchangeError::TooLarge {
@@ -29,7 +29,7 @@ pub fn read_xml(path: &std::path::Path) -> crate::Result<String> {
         }
         .into());
     }
-    crate::error::read_text(path)
+    crate::fsio::read_text(path)
 }
 
 /// The same check on text in memory.

@@ -113,16 +113,15 @@ pub fn export(
     if let Some(a) = article
         && out.is_empty()
     {
-        return Err(Error::Usage(format!(
-            "--article {a}: no such reference file (the reference files are: {})",
-            catalog
+        return Err(Error::UnknownReferenceFile {
+            name: a.to_owned(),
+            known: catalog
                 .reference
                 .files
                 .keys()
                 .map(|r| r.with_extension("").to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
+                .collect(),
+        });
     }
     Ok(out)
 }
@@ -708,11 +707,9 @@ pub fn plan_import(project: &Project, files: &[PathBuf]) -> Result<ImportPlan> {
             let shown = files
                 .and_then(|f| f.shown(&rel).map(str::to_owned))
                 .or_else(|| translation.map(|t| t.shown.clone()))
-                .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "{}: locale {locale} has no file for the reference file",
-                        rel.display()
-                    ))
+                .ok_or_else(|| Error::NoLocaleFile {
+                    rel: rel.to_path_buf(),
+                    locale: locale.to_string(),
                 })?;
             let current: HashMap<String, String> = units(reference, translation.map(Arc::as_ref))
                 .into_iter()
@@ -843,7 +840,7 @@ pub fn added_errors(project: &Project, plan: &ImportPlan) -> Result<Vec<String>>
 /// Writes the plan's files (each atomically), after every file was read and checked.
 pub fn write_plan(project: &Project, plan: &ImportPlan) -> Result<()> {
     for file in &plan.files {
-        crate::error::write_atomic(&project.root.join(&file.shown), file.new.as_bytes())?;
+        crate::fsio::write_atomic(&project.root.join(&file.shown), file.new.as_bytes())?;
     }
     Ok(())
 }

@@ -4,7 +4,8 @@
 //! Every key is checked: a key medloc does not know is an error naming its line, never
 //! ignored, so no project file is half understood. Reads the project files; no other file.
 
-use crate::error::{Error, Result, line_of, read_text};
+use crate::error::{Error, Result, line_of};
+use crate::fsio::read_text;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -197,12 +198,12 @@ mod tests {
     fn read(text: &str) -> Result<ConfigFile> {
         let dir = tempfile::tempdir().map_err(|source| Error::Read {
             path: "tmp".into(),
-            source,
+            source: source.into(),
         })?;
         let path = dir.path().join("l10n.toml");
         std::fs::write(&path, text).map_err(|source| Error::Write {
             path: path.clone(),
-            source,
+            source: source.into(),
         })?;
         ConfigFile::read(&path)
     }

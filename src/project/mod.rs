@@ -76,7 +76,7 @@ impl Project {
             }
         }
         let Some((config_path, mut config, root)) = first else {
-            return Err(Error::Usage("no project file given".to_owned()));
+            return Err(Error::NoProjectFile);
         };
         config.filters = std::mem::take(&mut loader.filters);
         // An excluded project file that is also included is not excluded (compare-locales).
@@ -140,11 +140,11 @@ impl Project {
         let root = absolute(root);
         let reference_dir = root.join("locales").join(DEFAULT_REFERENCE);
         if !reference_dir.is_dir() {
-            return Err(Error::Usage(format!(
-                "no {CONFIG_FILE} in {} or above it, and no default layout (locales/{DEFAULT_REFERENCE}/) there; \
-                 run `medloc init` to create a project, or pass --config PATH",
-                root.display()
-            )));
+            return Err(Error::NoProject {
+                config_file: CONFIG_FILE,
+                dir: root.to_owned(),
+                reference: DEFAULT_REFERENCE,
+            });
         }
         let root_str = format!("{}/", root.to_string_lossy().trim_end_matches('/'));
         let env = default_env(&root_str);
@@ -543,11 +543,9 @@ impl Project {
         let problems = only
             .iter()
             .filter(|name| !self.locales.contains(name) && **name != self.reference_locale)
-            .map(|name| {
-                Error::Usage(format!(
-                    "--locale {name}: not a locale of this project (it has: {})",
-                    self.locales.join(", ")
-                ))
+            .map(|name| Error::NotAProjectLocale {
+                name: name.to_string(),
+                known: self.locales.clone(),
             })
             .collect();
         let mut sorted: Vec<&String> = self.locales.iter().collect();

@@ -20,7 +20,7 @@ pub trait Tree: Sync {
     /// Every file below `dir` (recursively), as paths starting with `dir`, and the problems
     /// met on the way (links that leave the project or loop). `root` is the project root.
     fn walk(&self, dir: &Path, root: &Path) -> (Vec<PathBuf>, Vec<Error>);
-    /// A file's text, decoded as [`crate::error::read_text`] does.
+    /// A file's text, decoded as [`crate::fsio::read_text`] does.
     fn read(&self, path: &Path) -> Result<String>;
     /// Whether a listing may reuse an earlier walk of the same directory (the working
     /// tree, within one command; a git revision lists from memory anyway).
@@ -94,7 +94,7 @@ impl Tree for WorkingTree {
     }
 
     fn read(&self, path: &Path) -> Result<String> {
-        crate::error::read_text(path)
+        crate::fsio::read_text(path)
     }
 }
 

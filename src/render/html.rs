@@ -32,7 +32,7 @@ impl Templates {
                 .map(|d| d.join(name))
                 .filter(|p| p.is_file());
             let (source, origin) = match custom {
-                Some(path) => (crate::error::read_text(&path)?, path),
+                Some(path) => (crate::fsio::read_text(&path)?, path),
                 None => ((*default).to_owned(), PathBuf::from("templates").join(name)),
             };
             env.add_template_owned(name.to_string(), source)

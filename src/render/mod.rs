@@ -87,7 +87,9 @@ pub fn render(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.unwrap_or(0))
         .build()
-        .map_err(|e| Error::Usage(format!("--jobs: cannot start threads: {e}")))?;
+        .map_err(|e| Error::Threads {
+            detail: e.to_string(),
+        })?;
     pool.install(|| render_in_pool(project, coverage, options, on_page))
 }
 

@@ -65,10 +65,9 @@ impl Staging {
     /// creates the staging directory in its parent.
     pub fn new(target: &Path) -> Result<Staging> {
         if target.exists() && !target.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: the output is a file, not a directory; remove it or choose another --out",
-                target.display()
-            )));
+            return Err(Error::OutputIsFile {
+                path: target.to_owned(),
+            });
         }
         if !is_previous_site(target) {
             return Err(Error::NotASite {
@@ -80,7 +79,7 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
         };
-        crate::error::create_dir_for(target, &parent)?;
+        crate::fsio::create_dir_for(target, &parent)?;
         let mut builder = tempfile::Builder::new();
         builder.prefix(".medloc-render-");
         // The site becomes this directory: the mode a plain mkdir gives (umask applies),
@@ -92,7 +91,7 @@ impl Staging {
         }
         let dir = builder.tempdir_in(&parent).map_err(|source| Error::Write {
             path: parent.clone(),
-            source,
+            source: source.into(),
         })?;
         Ok(Staging {
             target: target.to_owned(),
@@ -108,13 +107,12 @@ impl Staging {
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
         let write_err = |path: &Path, source: std::io::Error| Error::Write {
             path: path.to_owned(),
-            source,
+            source: source.into(),
         };
         if !is_plain_relative(rel) {
-            return Err(Error::Usage(format!(
-                "refusing to write {} outside the output directory",
-                rel.display()
-            )));
+            return Err(Error::OutsideOutput {
+                path: rel.to_owned(),
+            });
         }
         let dest = self.dir.path().join(rel);
         if let Some(dir) = dest.parent() {
@@ -179,7 +177,10 @@ impl Staging {
             &mark,
             "a site rendered by medloc; `medloc render` replaces this directory\n",
         )
-        .map_err(|source| Error::Write { path: mark, source })?;
+        .map_err(|source| Error::Write {
+            path: mark,
+            source: source.into(),
+        })?;
         swap(self.dir, &self.target)?;
         Ok(stats)
     }
@@ -209,7 +210,7 @@ fn keep(old: &Path, dest: &Path) -> std::io::Result<()> {
 fn swap(staging: tempfile::TempDir, target: &Path) -> Result<()> {
     let write_err = |source: std::io::Error| Error::Write {
         path: target.to_owned(),
-        source,
+        source: source.into(),
     };
     let new = staging.keep();
     if !target.exists() {
@@ -330,8 +331,11 @@ mod tests {
             workers
                 .into_iter()
                 .map(|w| {
-                    w.join()
-                        .unwrap_or_else(|_| Err(Error::Usage("panicked".into())))
+                    w.join().unwrap_or_else(|_| {
+                        Err(Error::WorkerPanicked {
+                            what: "staging".into(),
+                        })
+                    })
                 })
                 .collect()
         });

@@ -150,7 +150,7 @@ mod tests {
             (vec![finding("a")], vec![]),
             (
                 vec![finding("a"), finding("b")],
-                vec!["x.ftl: cannot read".to_owned()],
+                vec![("x.ftl", "cannot read")],
             ),
         ] {
             let report = CheckReport {
@@ -158,7 +158,10 @@ mod tests {
                 findings: findings.clone(),
                 problems: problems
                     .iter()
-                    .map(|p| crate::Error::Usage(p.clone()))
+                    .map(|&(path, message)| crate::Error::Project {
+                        path: path.into(),
+                        message: message.into(),
+                    })
                     .collect(),
                 locales: vec!["es".into()],
             };
@@ -171,7 +174,7 @@ mod tests {
                     warnings: findings.len(),
                     infos: 0,
                 },
-                problems,
+                problems: problems.iter().map(|(p, m)| format!("{p}: {m}")).collect(),
             })
             .map(|s| s + "\n");
             assert_eq!(Ok(render(&report)), whole.map_err(|e| e.to_string()));

@@ -138,7 +138,7 @@ pub fn render(
         .map(|d| d.join("coverage.html"))
         .filter(|p| p.is_file());
     let source = match &custom {
-        Some(path) => crate::error::read_text(path)?,
+        Some(path) => crate::fsio::read_text(path)?,
         None => DEFAULT_TEMPLATE.to_owned(),
     };
     let template_error = |e: minijinja::Error| Error::Source {

@@ -8,7 +8,8 @@ pub mod matcher;
 mod tbx;
 pub(crate) use tbx::resolve_reference;
 
-use crate::error::{Error, Result, read_text};
+use crate::error::{Error, Result};
+use crate::fsio::read_text;
 use std::path::Path;
 
 /// How a term may be used.
