@@ -1,5 +1,6 @@
 //! The rule registry: a plain list. Adding a rule is one file here, one line below, and a
-//! fixture directory `tests/fixtures/rules/<rule-name>/` (reference.ftl, bad.ftl, good.ftl;
+//! fixture directory `tests/fixtures/rules/<rule-name>/` (reference.ftl, bad.ftl ending in a
+//! `# Should emit: LINE, ...` comment naming the lines it must trigger, good.ftl;
 //! optionally locale.txt, termbase.tbx, dnt.txt, state.json, shared.ftl, fallback.ftl, and
 //! for a locale-wide rule sibling.ftl with sibling-reference.ftl, another file of the locale).
 
@@ -277,5 +278,73 @@ pub(crate) mod fixture {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+}
+
+/// The registry's own contract: every rule is documented, and every `bad.ftl` fixture says
+/// which lines it must trigger (ruff's "Should emit" header; here the file's last comment,
+/// `# Should emit: 2, 3`, so the lines it names stay where the snapshots show them).
+#[cfg(test)]
+mod contract {
+    use super::{RULES, doc, fixture};
+
+    /// The lines a `bad.ftl` declares, from its `# Should emit:` comment.
+    fn declared(rule: &str) -> Option<Vec<usize>> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/rules")
+            .join(rule)
+            .join("bad.ftl");
+        let text = std::fs::read_to_string(path).ok()?;
+        let line = text
+            .lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("# Should emit:"))?;
+        line.split(',')
+            .map(|n| n.trim().parse().ok())
+            .collect::<Option<Vec<usize>>>()
+    }
+
+    #[test]
+    fn every_rule_has_a_doc_with_an_example() {
+        for rule in RULES {
+            let text = doc(rule.name).unwrap_or_default();
+            assert!(
+                text.len() > 200,
+                "{}: its file's //! documentation is missing or too short for `medloc rules`",
+                rule.name
+            );
+            assert!(
+                !rule.summary.is_empty(),
+                "{}: the registry entry has no summary",
+                rule.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_bad_fixture_triggers_exactly_the_lines_it_declares() {
+        let mut wrong = Vec::new();
+        for rule in RULES {
+            let Some(expected) = declared(rule.name) else {
+                wrong.push(format!(
+                    "{}: bad.ftl has no `# Should emit: LINE, ...` comment",
+                    rule.name
+                ));
+                continue;
+            };
+            let mut lines: Vec<usize> = fixture::findings(rule, "bad.ftl")
+                .iter()
+                .map(|f| f.line)
+                .collect();
+            lines.sort_unstable();
+            lines.dedup();
+            if lines != expected {
+                wrong.push(format!(
+                    "{}: bad.ftl declares lines {expected:?}, the rule reports {lines:?}",
+                    rule.name
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }
