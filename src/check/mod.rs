@@ -13,8 +13,10 @@
 
 pub mod cache;
 mod file;
+mod keys;
 mod locale;
 mod options;
+mod order;
 mod policy;
 mod rule;
 pub mod rules;

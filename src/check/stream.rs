@@ -10,6 +10,8 @@
 //! stays flat as locales are added.
 
 use super::cache::{Cache, KeyBuilder, Lookup, Probe};
+use super::keys::{base_key, locale_key};
+use super::order::in_order;
 use super::{
     CheckOptions, CheckReport, Finding, Policy, RunContext, Terms, load_side_inputs, reference_ids,
     sort_findings,
@@ -403,63 +405,6 @@ fn run_in_order<T: Send>(
     }
 }
 
-/// Runs `job` over `items` on the rayon pool with at most `window` items in flight or
-/// waiting, and hands the results to `sink` in the items' order as soon as each is next.
-/// Called from outside the pool (this thread waits for results; it must not be a worker).
-fn in_order<I: Send, R: Send>(
-    items: Vec<I>,
-    window: usize,
-    job: &(dyn Fn(I) -> R + Sync),
-    sink: &mut dyn FnMut(R),
-) {
-    let (sender, receiver) = std::sync::mpsc::channel::<(usize, std::thread::Result<R>)>();
-    let mut panicked = None;
-    rayon::in_place_scope(|scope| {
-        let mut items = items.into_iter().enumerate();
-        let mut ready: BTreeMap<usize, R> = BTreeMap::new();
-        let (mut next, mut running) = (0usize, 0usize);
-        loop {
-            while running + ready.len() < window {
-                let Some((index, item)) = items.next() else {
-                    break;
-                };
-                let sender = sender.clone();
-                scope.spawn(move |_| {
-                    // A panicking job still answers (a panic is a bug, but it must not
-                    // leave this thread waiting forever); the receiver outlives the scope.
-                    let result =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(item)));
-                    let _ = sender.send((index, result));
-                });
-                running += 1;
-            }
-            if running == 0 {
-                break;
-            }
-            // Every spawned job sends once, and `sender` lives here: this cannot hang.
-            let Ok((index, result)) = receiver.recv() else {
-                break;
-            };
-            running -= 1;
-            let result = match result {
-                Ok(r) => r,
-                Err(payload) => {
-                    panicked = Some(payload);
-                    break;
-                }
-            };
-            ready.insert(index, result);
-            while let Some(result) = ready.remove(&next) {
-                sink(result);
-                next += 1;
-            }
-        }
-    });
-    if let Some(payload) = panicked {
-        std::panic::resume_unwind(payload);
-    }
-}
-
 /// What the second pass needs to work on one unit.
 struct Work<'w> {
     project: &'w Project,
@@ -692,76 +637,6 @@ fn bytes_with_parent(project: &Project, tag: &str) -> Result<(LocaleBytes, Optio
     Ok((files, parent))
 }
 
-/// The key of what every unit depends on: this build, the project file, the termbases, the
-/// path filter and the reference's files. `None` when a reference file cannot be read (no
-/// unit is cached then).
-fn base_key(
-    project: &Project,
-    options: &CheckOptions,
-    reference: &LocaleTexts,
-) -> Option<KeyBuilder> {
-    let mut key = KeyBuilder::new();
-    let read = |path: &std::path::Path| std::fs::read(path).unwrap_or_default();
-    key.part(&(project.config_files.len() as u64).to_le_bytes());
-    for path in &project.config_files {
-        key.part(path.to_string_lossy().as_bytes());
-        key.part(&read(path));
-    }
-    for rel in &project.config.medloc.termbase {
-        key.part(rel.as_bytes());
-        key.part(&read(&project.root.join(rel)));
-    }
-    key.part(options.paths.join("\n").as_bytes());
-    add_texts(&mut key, reference)?;
-    Some(key)
-}
-
-/// The key of a locale: the base, its stale-tracking state, its files and its parent's.
-fn locale_key(
-    base: Option<&KeyBuilder>,
-    states: &HashMap<String, LocaleState>,
-    (texts, parent): &(LocaleBytes, Option<LocaleBytes>),
-) -> Option<String> {
-    let mut key = base?.clone();
-    key.part(texts.locale.as_bytes());
-    let state = states
-        .get(&texts.locale)
-        .and_then(|s| serde_json::to_vec(s).ok())
-        .unwrap_or_default();
-    key.part(&state);
-    add_bytes(&mut key, texts)?;
-    if let Some(parent) = parent {
-        key.part(parent.locale.as_bytes());
-        add_bytes(&mut key, parent)?;
-    }
-    Some(key.finish())
-}
-
-/// Adds each file's path and bytes; `None` when one could not be read.
-fn add_bytes(key: &mut KeyBuilder, files: &LocaleBytes) -> Option<()> {
-    if !files.problems.is_empty() {
-        return None;
-    }
-    key.part(files.locale.as_bytes());
-    key.part(&(files.files.len() as u64).to_le_bytes());
-    for (_, shown, bytes) in &files.files {
-        key.part(shown.as_bytes());
-        key.part(bytes.as_ref().ok()?);
-    }
-    Some(())
-}
-
-/// Adds each file's path and text; `None` when one could not be read.
-fn add_texts(key: &mut KeyBuilder, texts: &LocaleTexts) -> Option<()> {
-    key.part(texts.locale.as_bytes());
-    key.part(&(texts.files.len() as u64).to_le_bytes());
-    for (_, shown, text) in &texts.files {
-        key.part(shown.as_bytes());
-        key.part(text.as_ref().ok()?.as_bytes());
-    }
-    Some(())
-}
-
 /// The texts of the parsed files `findings` point into.
 fn file_sources(findings: &[Finding], files: &LocaleFiles) -> Vec<(String, String)> {
     let wanted = pointed_into(findings);
@@ -794,50 +669,4 @@ fn pointed_into(findings: &[Finding]) -> BTreeSet<&str> {
                 .chain(f.reference_span.as_ref().map(|(path, _)| path.as_str()))
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::in_order;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    /// Results come out in the items' order, however long each job takes, with no more
-    /// than `window` jobs running at once.
-    #[test]
-    fn results_in_order_with_a_bounded_window() {
-        let running = AtomicUsize::new(0);
-        let most = AtomicUsize::new(0);
-        let mut out = Vec::new();
-        in_order(
-            (0..40u64).collect(),
-            3,
-            &|i| {
-                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
-                most.fetch_max(now, Ordering::SeqCst);
-                std::thread::sleep(std::time::Duration::from_millis((i * 7) % 5));
-                running.fetch_sub(1, Ordering::SeqCst);
-                i * 2
-            },
-            &mut |r| out.push(r),
-        );
-        assert_eq!(out, (0..40).map(|i| i * 2).collect::<Vec<_>>());
-        assert!(most.load(Ordering::SeqCst) <= 3);
-    }
-
-    /// A panicking job panics the caller instead of leaving it waiting.
-    #[test]
-    fn a_panic_propagates() {
-        let result = std::panic::catch_unwind(|| {
-            in_order(
-                (0..8u32).collect(),
-                2,
-                &|i| {
-                    assert!(i != 5, "job 5 fails");
-                    i
-                },
-                &mut |_| {},
-            );
-        });
-        assert!(result.is_err());
-    }
 }

@@ -5,10 +5,10 @@
 //! translation without a reference file is obsolete, a reference file without a
 //! translation is missing. Only Fluent (`.ftl`) files are listed.
 
-use super::config::ConfigFile;
 use super::pattern::{Env, Matcher, Pattern};
-use super::tree::{Kind, Tree};
-use crate::error::{Error, Result};
+use super::tree::Tree;
+use super::walk::Walks;
+use crate::error::Error;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -150,13 +150,13 @@ pub struct Layout {
     /// The reference files' common directory, with a trailing `/`.
     base: String,
     /// The project root (the first project file's).
-    root: PathBuf,
+    pub(super) root: PathBuf,
     /// The working tree's directories as walked, shared by every listing of this layout:
     /// a directory that holds every locale's files (`src/*/locales/{locale}.ftl`) is walked
     /// once per run, not once per locale. A layout lives for one command.
-    walked: std::sync::Arc<std::sync::Mutex<HashMap<String, Walked>>>,
+    pub(super) walked: std::sync::Arc<std::sync::Mutex<HashMap<String, Walked>>>,
     /// Each entry's reference files and their captures, once per layout (working tree).
-    reference_matches: std::sync::Arc<Vec<std::sync::OnceLock<ReferenceMatches>>>,
+    pub(super) reference_matches: std::sync::Arc<Vec<std::sync::OnceLock<ReferenceMatches>>>,
     /// `entries` and `excludes` compiled, in their order.
     compiled: std::sync::Arc<Vec<Compiled>>,
     excludes_compiled: std::sync::Arc<Vec<Compiled>>,
@@ -165,7 +165,7 @@ pub struct Layout {
 type ReferenceMatches = std::sync::Arc<Vec<(String, super::pattern::Captures)>>;
 
 /// One walk: the files, and the problems met (as text, reported by every listing).
-type Walked = std::sync::Arc<(Vec<String>, Vec<(PathBuf, String)>)>;
+pub(super) type Walked = std::sync::Arc<(Vec<String>, Vec<(PathBuf, String)>)>;
 
 impl Layout {
     pub(super) fn new(entries: Vec<Entry>, excludes: Vec<Entry>, root: &Path) -> Layout {
@@ -366,223 +366,8 @@ fn common_dir(paths: &[String]) -> String {
     out
 }
 
-/// The walks of one listing, each directory walked once.
-struct Walks<'a> {
-    tree: &'a dyn Tree,
-    layout: &'a Layout,
-    done: HashMap<String, std::sync::Arc<Vec<String>>>,
-    problems: Vec<Error>,
-}
-
-impl<'a> Walks<'a> {
-    fn new(tree: &'a dyn Tree, layout: &'a Layout) -> Walks<'a> {
-        Walks {
-            tree,
-            layout,
-            done: HashMap::new(),
-            problems: Vec::new(),
-        }
-    }
-
-    /// The `.ftl` files at or below `prefix` (a file, a directory, or the start of a name).
-    fn files(&mut self, prefix: &str) -> std::sync::Arc<Vec<String>> {
-        if let Some(files) = self.done.get(prefix) {
-            return std::sync::Arc::clone(files);
-        }
-        let path = Path::new(prefix);
-        let files: Vec<String> = match self.tree.kind(path) {
-            Kind::File => vec![prefix.to_owned()],
-            Kind::Dir => self.walk(prefix),
-            // `a/b` of `a/b*.ftl`: walk the directory the name starts in.
-            Kind::Missing if !prefix.ends_with('/') => match prefix.rfind('/') {
-                Some(i) if self.tree.kind(Path::new(&prefix[..i])) == Kind::Dir => self
-                    .walk(&prefix[..i])
-                    .into_iter()
-                    .filter(|p| p.starts_with(prefix))
-                    .collect(),
-                _ => Vec::new(),
-            },
-            Kind::Missing => Vec::new(),
-        };
-        let files: std::sync::Arc<Vec<String>> =
-            std::sync::Arc::new(files.into_iter().filter(|f| f.ends_with(".ftl")).collect());
-        self.done
-            .insert(prefix.to_owned(), std::sync::Arc::clone(&files));
-        files
-    }
-
-    /// The reference files of entry `index` with what its wildcards captured: the same for
-    /// every locale, so worked out once per layout for the working tree.
-    fn reference_matches(
-        &mut self,
-        index: usize,
-        reference: &Matcher,
-        prefix: &str,
-    ) -> std::sync::Arc<Vec<(String, super::pattern::Captures)>> {
-        let cell = self
-            .layout
-            .reference_matches
-            .get(index)
-            .filter(|_| self.tree.caches_walks());
-        if let Some(done) = cell.and_then(|c| c.get()) {
-            return std::sync::Arc::clone(done);
-        }
-        let matched: std::sync::Arc<Vec<(String, super::pattern::Captures)>> = std::sync::Arc::new(
-            self.files(prefix)
-                .iter()
-                .filter_map(|path| reference.matches(path).map(|c| (path.clone(), c)))
-                .collect(),
-        );
-        if let Some(cell) = cell {
-            let _ = cell.set(std::sync::Arc::clone(&matched));
-        }
-        matched
-    }
-
-    /// The Fluent files below `dir`, from the layout's walks of the working tree.
-    fn walk(&mut self, dir: &str) -> Vec<String> {
-        let cacheable = self.tree.caches_walks();
-        let cached = cacheable
-            .then(|| self.layout.walked.lock().ok()?.get(dir).cloned())
-            .flatten();
-        let walked = cached.unwrap_or_else(|| {
-            let (files, problems) = self.tree.walk(Path::new(dir), &self.layout.root);
-            let files = files
-                .into_iter()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .filter(|p| p.ends_with(".ftl"))
-                .collect();
-            let problems = problems
-                .into_iter()
-                .map(|e| match e {
-                    Error::Project { path, message } => (path, message),
-                    other => (PathBuf::from(dir), other.to_string()),
-                })
-                .collect();
-            let walked: Walked = std::sync::Arc::new((files, problems));
-            if cacheable && let Ok(mut map) = self.layout.walked.lock() {
-                map.insert(dir.to_owned(), std::sync::Arc::clone(&walked));
-            }
-            walked
-        });
-        self.problems
-            .extend(walked.1.iter().map(|(path, message)| Error::Project {
-                path: path.clone(),
-                message: message.clone(),
-            }));
-        walked.0.clone()
-    }
-}
-
-/// Compiles one project file's `[[paths]]` (validating each entry) into entries.
-pub(super) fn entries_of(
-    file: &ConfigFile,
-    root: &str,
-    env: &Env,
-    top_locales: Option<&[String]>,
-) -> Result<Vec<Entry>> {
-    let mut out = Vec::new();
-    for rule in &file.config.paths {
-        let span = rule.span();
-        let rule = rule.get_ref();
-        let err = |s: std::ops::Range<usize>, m: String| file.error(s, m);
-        let Some(reference) = &rule.reference else {
-            return Err(err(
-                span,
-                format!(
-                    "[[paths]] l10n = {:?} has no reference: medloc compares every translation with its reference file; add reference = \"...\"",
-                    rule.l10n.get_ref()
-                ),
-            ));
-        };
-        let l10n_text = rule.l10n.get_ref();
-        let l10n = rooted(l10n_text, root, env);
-        let reference_pattern = rooted(reference.get_ref(), root, env);
-        if !l10n.uses("locale") {
-            return Err(err(
-                rule.l10n.span(),
-                format!(
-                    "[[paths]] l10n = {l10n_text:?} has no {{locale}}: each locale needs its own files, as in \"locales/{{locale}}/**\""
-                ),
-            ));
-        }
-        if reference_pattern.uses("locale") {
-            return Err(err(
-                reference.span(),
-                format!(
-                    "[[paths]] reference = {:?} has {{locale}}: the reference is one locale's files; name them, as in \"locales/en-US/**\"",
-                    reference.get_ref()
-                ),
-            ));
-        }
-        if l10n.wildcards() != reference_pattern.wildcards() {
-            return Err(err(
-                span,
-                format!(
-                    "[[paths]] reference = {:?} and l10n = {l10n_text:?} have different wildcards: each * and ** of one must stand at the same place in the other",
-                    reference.get_ref()
-                ),
-            ));
-        }
-        for (pattern, spanned) in [(&l10n, &rule.l10n), (&reference_pattern, reference)] {
-            check_variables(pattern, env).map_err(|m| {
-                err(
-                    spanned.span(),
-                    format!("[[paths]] {:?}: {m}", spanned.get_ref()),
-                )
-            })?;
-        }
-        let locales = match &rule.locales {
-            Some(list) => {
-                if let Some(top) = top_locales
-                    && let Some(stray) = list.get_ref().iter().find(|l| !top.contains(l))
-                {
-                    return Err(err(
-                        list.span(),
-                        format!(
-                            "[[paths]] locales: {stray:?} is not in the project's locales list; add it there or remove it here"
-                        ),
-                    ));
-                }
-                Some(list.get_ref().clone())
-            }
-            None => None,
-        };
-        let mut probe = env.clone();
-        probe.insert("locale".to_owned(), Pattern::parse("x-locale"));
-        let l10n_base = env
-            .get("l10n_base")
-            .and_then(|b| Pattern::parse(&b.text).prefix(env).ok())
-            .unwrap_or_default();
-        for (pattern, spanned, penv) in [
-            (&l10n, &rule.l10n, &probe),
-            (&reference_pattern, reference, env),
-        ] {
-            let prefix = pattern.prefix(penv).unwrap_or_default();
-            let normal = normalize_str(&prefix);
-            if !within(&normal, root) && !within(&normal, &l10n_base) {
-                return Err(err(
-                    spanned.span(),
-                    format!(
-                        "[[paths]] {:?} points outside the project ({}): patterns are relative to basepath; remove the ../",
-                        spanned.get_ref(),
-                        root.trim_end_matches('/')
-                    ),
-                ));
-            }
-        }
-        out.push(Entry {
-            reference: reference_pattern,
-            l10n,
-            locales,
-            env: env.clone(),
-        });
-    }
-    Ok(out)
-}
-
 /// The variables a pattern uses are all defined (or `{locale}`).
-fn check_variables(pattern: &Pattern, env: &Env) -> std::result::Result<(), String> {
+pub(super) fn check_variables(pattern: &Pattern, env: &Env) -> std::result::Result<(), String> {
     let mut env = env.clone();
     env.insert("locale".to_owned(), Pattern::parse("x"));
     pattern
@@ -609,7 +394,7 @@ pub(super) fn rooted(text: &str, root: &str, env: &Env) -> Pattern {
     }
 }
 
-fn within(path: &str, dir: &str) -> bool {
+pub(super) fn within(path: &str, dir: &str) -> bool {
     !dir.is_empty() && (path.starts_with(dir) || format!("{path}/") == dir)
 }
 
