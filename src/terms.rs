@@ -10,7 +10,7 @@
 //!
 //! Built from the catalog and the compiled matchers; no I/O, no judgement.
 
-use crate::catalog::{Catalog, FtlFile};
+use crate::catalog::{Catalog, FtlFile, LocaleFiles};
 use crate::terminology::Status;
 use crate::terminology::index::TermLookup;
 use serde::Serialize;
@@ -90,6 +90,18 @@ pub fn for_locale(lookup: &TermLookup<'_>, catalog: &Catalog, locale: &str) -> O
         ))
     });
     Some(build(lookup, locale, pairs))
+}
+
+/// The usage of one locale's files (`files`) against the reference's.
+pub fn for_files(
+    lookup: &TermLookup<'_>,
+    reference: &LocaleFiles,
+    files: &LocaleFiles,
+) -> TermUsage {
+    let pairs = files.files.iter().filter_map(|(rel, translation)| {
+        Some((reference.files.get(rel)?.as_ref(), translation.as_ref()))
+    });
+    build(lookup, &files.locale, pairs)
 }
 
 /// The usage over pairs of (reference file, translation file) of one locale, with the

@@ -79,11 +79,14 @@ impl RunContext<'_> {
         findings
     }
 
-    /// One locale of `catalog` (which holds it and the locale it falls back to).
+    /// One locale's findings: its files against the reference's, with the locale it falls
+    /// back to before the reference (`es` for `es-MX`), on files in memory (no catalog, no
+    /// disk: the language server checks an edited buffer this way).
     pub fn check_locale(
         &self,
-        catalog: &Catalog,
+        reference: &LocaleFiles,
         locale: &LocaleFiles,
+        fallback: Option<&LocaleFiles>,
         state: Option<&LocaleState>,
     ) -> Vec<Finding> {
         let info = LocaleInfo::new(&locale.locale).with_reference(&self.project.reference_locale);
@@ -102,7 +105,7 @@ impl RunContext<'_> {
             }
         }
         // A regional locale falls back to its parent when the project has it (es-MX to es).
-        let parent = parent_locale(&locale.locale, catalog);
+        let parent = fallback;
         // Locale-wide facts, from every file of the locale (whatever the path filter).
         let locale_rules = rules::RULES
             .iter()
@@ -117,21 +120,21 @@ impl RunContext<'_> {
         let term_usage = lookup
             .as_ref()
             .filter(|_| locale_rules)
-            .and_then(|l| crate::terms::for_locale(l, catalog, &locale.locale))
+            .map(|l| crate::terms::for_files(l, reference, locale))
             .map(LocaleTerms::new);
         // How long the locale's translations are, over all its files (whatever the filter).
-        let length_stats = rules::RULES
-            .iter()
-            .any(|r| r.uses_length_stats() && self.policy.enabled(r.name))
-            .then(|| {
-                LengthStats::of_files(locale.files.iter().filter_map(|(rel, t)| {
-                    Some((catalog.reference.files.get(rel)?.as_ref(), t.as_ref()))
-                }))
-            })
-            .flatten();
+        let length_stats =
+            rules::RULES
+                .iter()
+                .any(|r| r.uses_length_stats() && self.policy.enabled(r.name))
+                .then(|| {
+                    LengthStats::of_files(locale.files.iter().filter_map(|(rel, t)| {
+                        Some((reference.files.get(rel)?.as_ref(), t.as_ref()))
+                    }))
+                })
+                .flatten();
         // The reference files that apply to the locale (`[[paths]] locales`), and its own.
-        let mut rels: Vec<&Path> = catalog
-            .reference
+        let mut rels: Vec<&Path> = reference
             .files
             .keys()
             .filter(|rel| locale.expects(rel))
@@ -152,7 +155,7 @@ impl RunContext<'_> {
             }
             let ctx = FileCheck {
                 locale: &info,
-                reference: catalog.reference.files.get(rel).map(|f| f.as_ref()),
+                reference: reference.files.get(rel).map(|f| f.as_ref()),
                 translation: locale.files.get(rel).map(|f| f.as_ref()),
                 fallback: parent.and_then(|p| p.files.get(rel)).map(|f| f.as_ref()),
                 translation_path: shown,
@@ -246,7 +249,14 @@ pub fn check(
     let per_locale: Vec<Vec<Finding>> = catalog
         .locales
         .par_iter()
-        .map(|locale| run.check_locale(catalog, locale, states.get(&locale.locale)))
+        .map(|locale| {
+            run.check_locale(
+                &catalog.reference,
+                locale,
+                parent_locale(&locale.locale, catalog),
+                states.get(&locale.locale),
+            )
+        })
         .collect();
     findings.extend(per_locale.into_iter().flatten());
     sort_findings(project, &mut findings);
@@ -267,10 +277,19 @@ pub fn check(
 /// The nearest locale of the catalog (checked or loaded for fallback) this one falls back
 /// to before the reference.
 pub fn parent_locale<'c>(tag: &str, catalog: &'c Catalog) -> Option<&'c LocaleFiles> {
+    parent_among(tag, catalog.locales.iter().chain(&catalog.fallbacks))
+}
+
+/// The nearest of `candidates` that `tag` falls back to before the reference (`es` for
+/// `es-MX`, `zh` for `zh-Hant-TW` when there is no `zh-Hant`).
+pub fn parent_among<'c>(
+    tag: &str,
+    candidates: impl Iterator<Item = &'c LocaleFiles> + Clone,
+) -> Option<&'c LocaleFiles> {
     let mut tag = tag;
     while let Some(cut) = tag.rfind('-') {
         tag = &tag[..cut];
-        if let Some(found) = catalog.locale(tag) {
+        if let Some(found) = candidates.clone().find(|l| l.locale == tag) {
             return Some(found);
         }
     }

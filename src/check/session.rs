@@ -157,20 +157,19 @@ impl Session {
             locale.files.insert(role.rel.clone(), file);
             // The edited locale stands in for its copy on disk; the others are there for
             // fallback (es-MX to es).
-            let catalog = Catalog {
-                reference: Arc::clone(&self.catalog.reference),
-                fallbacks: self
-                    .catalog
-                    .locales
-                    .iter()
-                    .chain(&self.catalog.fallbacks)
-                    .filter(|l| l.locale != role.locale)
-                    .map(shallow_copy)
-                    .collect(),
-                locales: Vec::new(),
-                problems: Vec::new(),
-            };
-            run.check_locale(&catalog, &locale, self.states.get(&role.locale))
+            let others = self
+                .catalog
+                .locales
+                .iter()
+                .chain(&self.catalog.fallbacks)
+                .filter(|l| l.locale != role.locale);
+            let fallback = super::run::parent_among(&role.locale, others);
+            run.check_locale(
+                &self.catalog.reference,
+                &locale,
+                fallback,
+                self.states.get(&role.locale),
+            )
         };
         findings.retain(|f| f.path == role.shown);
         super::sort_findings(&self.project, &mut findings);

@@ -17,7 +17,7 @@ use super::{
     sort_findings,
 };
 use crate::catalog::{
-    Catalog, LocaleBytes, LocaleFiles, LocaleTexts, WorkingTree, read_project_locale,
+    LocaleBytes, LocaleFiles, LocaleTexts, WorkingTree, read_project_locale,
     read_project_locale_bytes, read_reference,
 };
 use crate::error::{Error, Result};
@@ -579,26 +579,20 @@ impl Work<'_> {
         // A file that cannot be decoded is a problem to report each run: never cached.
         let unreadable = |t: &LocaleTexts| t.has_problems();
         let key = key.filter(|_| !unreadable(&texts) && !parent.as_ref().is_some_and(unreadable));
-        let mut catalog = Catalog {
-            reference: Arc::clone(&checker.reference),
-            locales: vec![texts.parse()],
-            fallbacks: parent.map(LocaleTexts::parse).into_iter().collect(),
-            problems: Vec::new(),
-        };
-        let locale = &catalog.locales[0];
+        let locale = texts.parse();
+        let parent = parent.map(LocaleTexts::parse);
         problems.extend(locale.unreadable.iter().cloned());
-        let findings = run.check_locale(&catalog, locale, self.states.get(name));
+        let fallback = super::run::parent_among(name, parent.iter());
+        let findings =
+            run.check_locale(&checker.reference, &locale, fallback, self.states.get(name));
         let sources = if self.sources {
-            let mut sources = file_sources(&findings, locale);
+            let mut sources = file_sources(&findings, &locale);
             sources.extend(file_sources(&findings, &checker.reference));
             sources
         } else {
             Vec::new()
         };
-        let files = catalog
-            .locales
-            .pop()
-            .map(|files| Box::new((files, catalog.fallbacks.pop())));
+        let files = Some(Box::new((locale, parent)));
         Some((findings, sources, key, files))
     }
 }
