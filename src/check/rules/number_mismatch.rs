@@ -18,6 +18,18 @@
 //!   reference still missing where the translation writes such a unit is a warning, not an
 //!   error (`1.2万` and mixed forms are not all computed).
 //!
+//! - an all-digit date in the locale's order (`31.12.2023` or `2023-12-31` for `Dec 31, 2023`;
+//!   `23.05.25`): its day, month and year count as three numbers;
+//! - a Chinese or Japanese discount (`八折`, `8折`, `85折`: pay 80% or 85%, so `20% off` or
+//!   `15% off`; `2割`, 20%);
+//! - a list the reference glues into what reads as one grouped number (`sha{224,256,384,512}`)
+//!   when the translation writes each member (`sha224, sha256, ...`);
+//! - a size with a unit (`1K blocks` as `1024-byte blocks`: 1000 or 1024 per K, M, G).
+//!
+//! A number glued to a code or name (`HOLIDAY20`, `B12`, `FILE1`) is part of it: when the
+//! translation drops it there (`HOLIDAY`), the same value elsewhere (`20%`) does not stand
+//! in for it, and the finding names the code.
+//!
 //! A small count written as a word is a **warning**, not an error: a reference number of 10 or
 //! less, written bare (no unit, dose form, percentage, currency, date or time beside it, no
 //! decimal, not a phone number), when the translation has no number of its own in its place
@@ -239,6 +251,151 @@ fn written_values(text: &str) -> (Vec<String>, bool) {
     (values, cjk_unit)
 }
 
+/// The day, month and year of each all-digit date in `text` (`31.12.2023`, `23.05.25`,
+/// `31/12/2023`, `2023-12-31`), unpadded: `numbers_at` reads such a date as one dotted
+/// number, while the reference writes `Dec 31, 2023`.
+fn date_parts(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        if digit_value(bytes[i]).is_none() || (i > 0 && digit_value(bytes[i - 1]).is_some()) {
+            i += 1;
+            continue;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        let mut separator = None;
+        let mut j = i;
+        loop {
+            let mut part = String::new();
+            while let Some(d) = bytes.get(j).and_then(|&c| digit_value(c)) {
+                part.extend(char::from_digit(d, 10));
+                j += 1;
+            }
+            parts.push(part);
+            match bytes.get(j) {
+                Some(&c @ ('.' | '/' | '-'))
+                    if separator.is_none_or(|s| s == c)
+                        && parts.len() < 3
+                        && bytes.get(j + 1).is_some_and(|&n| digit_value(n).is_some()) =>
+                {
+                    separator = Some(c);
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        let next_is_digit_or_separator = bytes.get(j).is_some_and(|&c| {
+            digit_value(c).is_some()
+                || (matches!(c, '.' | '/' | '-')
+                    && bytes.get(j + 1).is_some_and(|&n| digit_value(n).is_some()))
+        });
+        if parts.len() == 3 && !next_is_digit_or_separator && is_date(&parts) {
+            out.extend(parts.iter().map(|p| unpadded(p).to_owned()));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Whether three digit groups are a day, month and year in some order people write
+/// (day-month-year, month-day-year, year-month-day).
+fn is_date(parts: &[String]) -> bool {
+    let n = |p: &String| p.parse::<u32>().ok();
+    let (Some(a), Some(b), Some(c)) = (n(&parts[0]), n(&parts[1]), n(&parts[2])) else {
+        return false;
+    };
+    let short = |p: &String| (1..=2).contains(&p.len());
+    let year = |p: &String| p.len() == 4 || p.len() == 2;
+    let day = |v: u32| (1..=31).contains(&v);
+    let month = |v: u32| (1..=12).contains(&v);
+    (short(&parts[0])
+        && short(&parts[1])
+        && year(&parts[2])
+        && ((day(a) && month(b)) || (month(a) && day(b))))
+        || (parts[0].len() == 4 && short(&parts[1]) && short(&parts[2]) && month(b) && day(c))
+}
+
+/// The percentages a Chinese or Japanese discount writes: `八折` or `8折` (pay 80%, so 20%
+/// off), `85折`, `8.5折`; `2割` (20%). Both the share paid and the discount count, since
+/// `20% off` is `八折`.
+fn discount_values(text: &str) -> Vec<String> {
+    const NUMERALS: &[char] = &['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '折' && c != '割' {
+            continue;
+        }
+        // The digits before the mark: CJK numerals or digits, with an optional `.5`.
+        let mut start = i;
+        while start > 0
+            && (NUMERALS.contains(&chars[start - 1])
+                || digit_value(chars[start - 1]).is_some()
+                || (chars[start - 1] == '.'
+                    && start >= 2
+                    && digit_value(chars[start - 2]).is_some()))
+        {
+            start -= 1;
+        }
+        let written: String = chars[start..i]
+            .iter()
+            .filter_map(|&ch| {
+                NUMERALS
+                    .iter()
+                    .position(|&n| n == ch)
+                    .and_then(|d| char::from_digit(d as u32, 10))
+                    .or_else(|| digit_value(ch).and_then(|d| char::from_digit(d, 10)))
+                    .or((ch == '.').then_some('.'))
+            })
+            .collect();
+        // Tenths of the price: `8` and `8.5` are 80% and 85%; `85` is 85%.
+        let Ok(tenths) = written.parse::<f64>() else {
+            continue;
+        };
+        let paid = if written.contains('.') || written.len() == 1 {
+            tenths * 10.0
+        } else {
+            tenths
+        };
+        if !(0.0..100.0).contains(&paid) || paid.fract() != 0.0 {
+            continue;
+        }
+        let paid = paid as u32;
+        if c == '割' {
+            out.push(paid.to_string());
+        } else {
+            out.push(paid.to_string());
+            out.push((100 - paid).to_string());
+        }
+    }
+    out
+}
+
+/// The values a number with a binary-or-decimal size unit glued to it stands for: `1K` is
+/// 1000 or 1024, `4M` 4000000 or 4194304, `2G` likewise.
+fn unit_multiples(text: &str, n: &Number) -> Vec<String> {
+    let power = match text[n.end..].chars().next() {
+        Some('K' | 'k') => 1,
+        Some('M') => 2,
+        Some('G') => 3,
+        _ => return Vec::new(),
+    };
+    // A unit, not the start of a word (`5 Kinder`, `2Mbit` are left alone).
+    let after = text[n.end..].chars().nth(1);
+    if after.is_some_and(|c| c.is_alphabetic() && c != 'B' && c != 'i') {
+        return Vec::new();
+    }
+    let Ok(value) = n.value.parse::<u64>() else {
+        return Vec::new();
+    };
+    [1000u64, 1024]
+        .iter()
+        .filter_map(|base| base.checked_pow(power).and_then(|m| value.checked_mul(m)))
+        .map(|v| v.to_string())
+        .collect()
+}
+
 /// An integer without its zero padding (`04` is `4`); other values as they are.
 fn unpadded(value: &str) -> &str {
     if value.contains('.') || value.len() < 2 {
@@ -279,6 +436,8 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             numbers_at(&prose, ',')
         };
         let (written, cjk_unit) = written_values(&prose);
+        let dates = date_parts(&prose);
+        let discounts = discount_values(&prose);
         let in_reference = |n: &Number| reference.iter().any(|r| r.value == n.value);
         // A phone number may be written with other separators (`1 800 662 4357`): its
         // digits in a run of digits and separators count.
@@ -292,6 +451,25 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
                 .any(|t| unpadded(&t.value) == value)
                 || (!n.phone && written.iter().any(|w| w == value))
                 || (n.phone && runs.iter().any(|r| r.contains(n.value.as_str())))
+                || (!n.phone && dates.iter().any(|d| d == value))
+                || (!n.phone && discounts.iter().any(|d| d == value))
+        };
+        let any_value = |v: &str| {
+            translated
+                .iter()
+                .chain(&dotted)
+                .chain(&comma)
+                .any(|t| unpadded(&t.value) == v)
+                || written.iter().any(|w| w == v)
+        };
+        // Another way of writing the same value: a list read as one grouped number
+        // (`sha{224,256,384,512}` as `sha224, sha256, ...`), or `1K` as `1024`.
+        let same_value = |n: &Number| {
+            let as_written = &reference_prose[n.start..n.end];
+            (as_written.contains(',') && as_written.split(',').all(|g| any_value(unpadded(g))))
+                || unit_multiples(&reference_prose, n)
+                    .iter()
+                    .any(|m| any_value(m))
         };
         // The translation's numbers that are none of the reference's, in order: what a
         // changed number became (a phone number for a phone number).
@@ -307,7 +485,7 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             .collect();
         let mut reported: Vec<&str> = Vec::new();
         for number in &reference {
-            if found(number) || reported.contains(&number.value.as_str()) {
+            if found(number) || same_value(number) || reported.contains(&number.value.as_str()) {
                 continue;
             }
             reported.push(&number.value);
@@ -365,7 +543,64 @@ fn check(ctx: &FileCheck<'_>, out: &mut Vec<Finding>) {
             }
             out.push(f);
         }
+        // A number glued to a code or name (`HOLIDAY20`, `B12`, `FILE1`) is part of it: the
+        // same value elsewhere in the translation (`20%`) does not stand in for it. Reported
+        // when the translation writes the value fewer times and never glued to letters.
+        for number in &reference {
+            if number.phone
+                || reported.contains(&number.value.as_str())
+                || !glued(&reference_prose, number)
+            {
+                continue;
+            }
+            let value = unpadded(&number.value);
+            let count =
+                |list: &[Number]| list.iter().filter(|n| unpadded(&n.value) == value).count();
+            let kept_glued = translated
+                .iter()
+                .any(|t| unpadded(&t.value) == value && glued(&prose, t));
+            let in_translation =
+                count(&translated) + discounts.iter().filter(|d| *d == value).count();
+            if kept_glued || in_translation >= count(&reference) {
+                continue;
+            }
+            reported.push(&number.value);
+            let code = glued_token(&reference_prose, number);
+            let mut f = ctx.pair_lack_finding(
+                &RULE,
+                &pair,
+                format!(
+                    "number `{value}` of `{code}` in the reference is missing from the translation"
+                ),
+            );
+            f.reference_span = ctx.reference_place(&pair, code, 0, |c| c.is_alphanumeric());
+            f.hint = Some("a code or name with a number (a promo code, a vitamin, a file name) keeps its number".to_owned());
+            out.push(f);
+        }
     }
+}
+
+/// Whether a number is glued to a letter before it (`HOLIDAY20`, `B12`, `sha224`).
+fn glued(text: &str, n: &Number) -> bool {
+    text[..n.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// The letters and digits around a glued number: the code as written (`HOLIDAY20`).
+fn glued_token<'t>(text: &'t str, n: &Number) -> &'t str {
+    let start = text[..n.start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric())
+        .last()
+        .map_or(n.start, |(i, _)| i);
+    let end = text[n.end..]
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(text.len(), |(i, _)| n.end + i);
+    &text[start..end]
 }
 
 /// The digits of each run of digits and phone-number separators (spaces, hyphens, dots,
@@ -392,6 +627,28 @@ fn digit_runs(text: &str) -> Vec<String> {
 mod tests {
     crate::check::rules::fixture_test!(super::RULE);
 
+    #[test]
+    fn dates_discounts_and_size_units_are_read_as_their_values() {
+        use super::{date_parts, discount_values, unit_multiples};
+        use crate::text::numbers::numbers_at;
+        assert_eq!(date_parts("päättyy 31.12.2023"), ["31", "12", "2023"]);
+        assert_eq!(
+            date_parts("23.05.25 ja 2023-12-31"),
+            ["23", "5", "25", "2023", "12", "31"]
+        );
+        // Not dates: a version, an address, a decimal.
+        assert!(date_parts("versio 1.2.3, 10.0.0.1, 2.5").is_empty());
+        assert_eq!(discount_values("享八折优惠"), ["80", "20"]);
+        assert_eq!(discount_values("85折"), ["85", "15"]);
+        assert_eq!(discount_values("8.5折"), ["85", "15"]);
+        assert_eq!(discount_values("2割引"), ["20"]);
+        assert!(discount_values("折扣").is_empty());
+        let text = "use 1K blocks, 5 Kinder";
+        let numbers = numbers_at(text, '.');
+        assert_eq!(unit_multiples(text, &numbers[0]), ["1000", "1024"]);
+        assert!(unit_multiples(text, &numbers[1]).is_empty());
+    }
+
     /// The finding points at the number the translation has instead, or at the start of the
     /// message when it has none; not at the whole message.
     #[test]
@@ -400,11 +657,18 @@ mod tests {
         let bad = fixture::findings(&super::RULE, "bad.ftl");
         assert_eq!(
             fixture::spanned(&super::RULE, "bad.ftl", &bad),
-            ["4537", "25", "3", "800-662-4357", "E"]
+            ["4537", "25", "3", "800-662-4357", "E", "I"]
         );
         assert_eq!(
             fixture::reference_spanned(&super::RULE, &bad),
-            ["4357", "2.5", "2", "1-800-662-4357", "(555) 123-4567"]
+            [
+                "4357",
+                "2.5",
+                "2",
+                "1-800-662-4357",
+                "(555) 123-4567",
+                "HOLIDAY20"
+            ]
         );
     }
 }
